@@ -1,0 +1,47 @@
+/// One paragraph of an article: one line of plain text, or one `\n`-separated line of a JSONL record's text.
+///
+/// Blank lines are paragraphs too (with empty `text`), so that an article's layout survives a stage that
+/// removes nothing. `number` and `line` never change as a paragraph travels through stages: they are how
+/// `--explain` and error messages point back into the input.
+public struct Paragraph: Sendable, Equatable {
+    /// The paragraph's text, without its line terminator.
+    public var text: String
+    /// 1-based position among the article's input paragraphs, blank ones included.
+    public var number: Int
+    /// 1-based line of the input file where the paragraph stands (for JSONL: the record's line).
+    public var line: Int
+
+    public init(text: String, number: Int, line: Int) {
+        self.text = text
+        self.number = number
+        self.line = line
+    }
+
+    /// True when the paragraph holds nothing but white space.
+    public var isBlank: Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+}
+
+/// A paragraph that a stage took out of an article, and why: what `--explain` reports and what
+/// `qingxi.removed` records in JSONL, so that nothing leaves the text without a trace.
+public struct Removal: Sendable, Equatable {
+    /// The stage that removed it ("strip", "dedup").
+    public var stage: String
+    /// The paragraph's number in the article (1-based).
+    public var paragraph: Int
+    /// The input line.
+    public var line: Int
+    /// Why: a category ("caption", "editor") or a relation ("duplicate of ¶3").
+    public var reason: String
+    /// The removed text, as it came.
+    public var text: String
+
+    public init(stage: String, paragraph: Paragraph, reason: String) {
+        self.stage = stage
+        self.paragraph = paragraph.number
+        self.line = paragraph.line
+        self.reason = reason
+        self.text = paragraph.text
+    }
+}
