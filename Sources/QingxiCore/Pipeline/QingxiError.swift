@@ -1,0 +1,63 @@
+/// Errors qingxi reports to the user, once, on stderr, as `qingxi: FILE:LINE: error: MESSAGE`, each mapped to a
+/// documented exit code: 1 for bad input data, 2 for usage, configuration (rule/lexicon files) and I/O.
+public enum QingxiError: Error, CustomStringConvertible, Equatable {
+    /// Input data that cannot be processed (malformed JSON line, invalid UTF-8 under --strict): exit 1.
+    case badData(file: String, line: Int, message: String)
+    /// A rule, lexicon or profile file with a bad line: exit 2.
+    case badRuleFile(file: String, line: Int, message: String)
+    /// Wrong options or arguments: exit 2.
+    case usage(String)
+    /// A file that cannot be opened, read or written: exit 2.
+    case io(file: String, message: String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .badData: return 1
+        case .badRuleFile, .usage, .io: return 2
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .badData(let file, let line, let message): return "\(file):\(line): error: \(message)"
+        case .badRuleFile(let file, let line, let message): return "\(file):\(line): error: \(message)"
+        case .usage(let message): return "error: \(message)"
+        case .io(let file, let message): return "\(file): error: \(message)"
+        }
+    }
+}
+
+/// Reads a line-oriented data file (rules, lexicons, profiles): UTF-8, `#` comments and blank lines skipped,
+/// each remaining line handed over with its 1-based number; a parse error thrown by `parse` as a `String`
+/// becomes `QingxiError.badRuleFile` naming file and line.
+public enum DataFile {
+    public static func lines(ofFile path: String, parse: (Substring, Int) throws -> Void) throws {
+        guard let data = FileBytes.read(path) else {
+            throw QingxiError.io(file: path, message: "cannot read file")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw QingxiError.badRuleFile(file: path, line: 1, message: "not valid UTF-8")
+        }
+        try lines(of: text, name: path, parse: parse)
+    }
+
+    public static func lines(of text: String, name: String, parse: (Substring, Int) throws -> Void) throws {
+        var number = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+            do {
+                try parse(line, number)
+            } catch let message as DataFileLineError {
+                throw QingxiError.badRuleFile(file: name, line: number, message: message.message)
+            }
+        }
+    }
+}
+
+/// Thrown by a `DataFile` line parser to reject a line; `DataFile` adds the file name and line number.
+public struct DataFileLineError: Error {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
