@@ -1,0 +1,81 @@
+@testable import QingxiCore
+
+/// Runs dedup stages over small articles written as lines, the way the CLI feeds them: plain text, one
+/// paragraph per line, articles separated by a line holding only a form feed.
+enum DedupHarness {
+    struct Result {
+        var articles: [Article] = []
+        var kept: [[String]] = []
+
+        /// Every removal of every article, as (article id, paragraph number, reason).
+        var removals: [(String, Int, String)] {
+            articles.flatMap { a in a.removed.map { (a.id, $0.paragraph, $0.reason) } }
+        }
+
+        /// Output in plain-text form.
+        var text: String {
+            kept.map { $0.map { $0 + "\n" }.joined() }.joined(separator: "\u{0C}\n")
+        }
+    }
+
+    /// A tiny traditional→simplified map standing in for the convert engine in tests.
+    static let fakeSimplify: [Character: Character] = [
+        "會": "会", "議": "议", "現": "现", "場": "场", "縣": "县", "長": "长", "強": "强", "報": "报", "聽": "听",
+        "類": "类", "對": "对", "質": "质", "監": "监", "測": "测", "預": "预", "警": "警", "氣": "气", "門": "门",
+        "訊": "讯", "時": "时", "發": "发", "佈": "布", "眾": "众", "險": "险", "庫": "库", "窪": "洼", "區": "区",
+        "帳": "账", "臺": "台", "頭": "头", "商": "商", "為": "为", "務": "务", "們": "们", "國": "国", "這": "这",
+        "遠": "远", "調": "调", "內": "内", "澇": "涝", "風": "风", "疊": "叠",
+    ]
+
+    static var fakeView: MatchingView {
+        MatchingView(simplify: { text in String(text.map { fakeSimplify[$0] ?? $0 }) })
+    }
+
+    /// Splits plain text into articles of lines.
+    static func articles(fromText text: String) -> [[String]] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var result: [[String]] = [[]]
+        for line in lines {
+            if line == "\u{0C}" { result.append([]) } else { result[result.count - 1].append(line) }
+        }
+        return result
+    }
+
+    /// Runs `stage` over `articles` (ids `a1`, `a2`, … unless given).
+    static func run(_ stage: Stage, _ articles: [[String]], ids: [String]? = nil) throws -> Result {
+        var result = Result()
+        var line = 1
+        for (index, lines) in articles.enumerated() {
+            let article = Article(id: ids?[index] ?? "a\(index + 1)", file: "test", line: line)
+            var kept: [String] = []
+            try stage.begin(article)
+            for (number, text) in lines.enumerated() {
+                try stage.process(Paragraph(text: text, number: number + 1, line: line), of: article) { kept.append($0.text) }
+                line += 1
+            }
+            try stage.end(article) { kept.append($0.text) }
+            result.articles.append(article)
+            result.kept.append(kept)
+        }
+        try stage.finish()
+        return result
+    }
+
+    static func dedup(_ articles: [[String]], view: MatchingView = fakeView, dropList: DropList? = nil,
+                      configure: (inout DedupOptions) -> Void = { _ in }) throws -> Result {
+        var options = DedupOptions()
+        configure(&options)
+        return try run(ParagraphDeduplicator(options: options, view: view, dropList: dropList), articles)
+    }
+
+    /// Checks the stage contract on a result: every input paragraph is either kept (in order) or removed, once.
+    static func accountsForEverything(_ input: [[String]], _ result: Result) -> Bool {
+        for (index, lines) in input.enumerated() {
+            let removed = Set(result.articles[index].removed.map(\.paragraph))
+            let kept = lines.enumerated().filter { !removed.contains($0.offset + 1) }.map(\.element)
+            if kept != result.kept[index] || removed.count != result.articles[index].removed.count { return false }
+        }
+        return true
+    }
+}
