@@ -9,8 +9,9 @@
 /// `minimumGrams` distinct grams are not compared.
 ///
 /// An inverted index (gram → postings of kept paragraphs) makes a query cost proportional to the grams the
-/// paragraph shares with earlier ones. Memory: about 16 bytes per gram of the article's kept paragraphs; past
-/// `maxPostings` grams in one article, later paragraphs are still compared but no longer added.
+/// paragraph shares with earlier ones; a per-slot stamp removes repeated grams without sorting. Memory: about
+/// 24 bytes per distinct gram of the article; past `maxPostings` postings in one article, later paragraphs are
+/// still compared but no longer added.
 struct NearParagraphIndex {
     static let gramLength = 3
     static let minimumGrams = 8
@@ -22,52 +23,147 @@ struct NearParagraphIndex {
         var similarity: Double
     }
 
-    private struct Entry {
-        var gramCount: Int
-        var numbers: [UInt64]
-    }
-
-    private var entries: [Entry] = []
+    // Gram table (open addressing, power-of-two capacity): gram, head of its postings, last query stamp.
     private var slots: [UInt64]
     private var heads: [Int32]
+    private var stamps: [UInt32]
     private var usedSlots: [Int] = []
+    private var stamp: UInt32 = 0
+    // Postings: entry and next posting of the same gram.
     private var postingEntry: [Int32] = []
     private var postingNext: [Int32] = []
+    // Added entries: distinct gram count and numbers (flat, with start offsets).
+    private var gramCounts: [Int] = []
+    private var numberStarts: [Int] = [0]
+    private var numbers: [UInt64] = []
+    // The last looked-up key: its distinct grams' slots and its numbers.
+    private var lastSlots: [Int] = []
+    private var lastNumbers: [UInt64] = []
     private var counts: [Int32] = []
-    private var touched: [Int32] = []
+    private var touched: [Int] = []
 
     init() {
-        slots = [UInt64](repeating: 0, count: 1024)
-        heads = [Int32](repeating: -1, count: 1024)
+        slots = [UInt64](repeating: 0, count: 4096)
+        heads = [Int32](repeating: -1, count: 4096)
+        stamps = [UInt32](repeating: 0, count: 4096)
     }
 
     /// Forgets every paragraph (start of a new article); keeps the allocated tables.
     mutating func reset() {
-        for slot in usedSlots {
-            slots[slot] = 0
-            heads[slot] = -1
+        if slots.count > 16384 && usedSlots.count * 8 < slots.count {
+            // A long article grew the table; a sparse big table costs cache misses on every later article.
+            let capacity = max(4096, 1 << (64 - (usedSlots.count * 4).leadingZeroBitCount))
+            slots = [UInt64](repeating: 0, count: capacity)
+            heads = [Int32](repeating: -1, count: capacity)
+            stamps = [UInt32](repeating: 0, count: capacity)
+        } else {
+            for slot in usedSlots {
+                slots[slot] = 0
+                heads[slot] = -1
+            }
         }
         usedSlots.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
         postingEntry.removeAll(keepingCapacity: true)
         postingNext.removeAll(keepingCapacity: true)
+        gramCounts.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+        numberStarts.removeAll(keepingCapacity: true)
+        numberStarts.append(0)
+        counts.removeAll(keepingCapacity: true)
     }
 
-    /// The distinct 3-grams of a key, each packed exactly into 63 bits (three 21-bit scalars), sorted.
-    static func grams(of key: [UInt32]) -> [UInt64] {
-        guard key.count >= gramLength else { return [] }
-        var grams = [UInt64](repeating: 0, count: key.count - gramLength + 1)
-        for i in grams.indices {
-            grams[i] = UInt64(key[i]) << 42 | UInt64(key[i + 1]) << 21 | UInt64(key[i + 2])
+    /// Reads the key's distinct 3-grams (remembered for `addLastLookedUp`) and returns the best earlier
+    /// paragraph with similarity ≥ `threshold` (the earliest on a tie), or nil.
+    mutating func lookUp(_ key: [UInt32], threshold: Double) -> Match? {
+        collectGrams(key)
+        lastNumbers = Self.numbers(of: key)
+        guard lastSlots.count >= Self.minimumGrams, !gramCounts.isEmpty else { return nil }
+        countSharedGrams()
+        var best: Match?
+        for entry in touched {
+            let shared = Int(counts[entry])
+            counts[entry] = 0
+            let smaller = min(gramCounts[entry], lastSlots.count), larger = max(gramCounts[entry], lastSlots.count)
+            guard smaller * 2 >= larger, smaller >= Self.minimumGrams else { continue }
+            let similarity = Double(shared) / Double(smaller)
+            guard similarity >= threshold else { continue }
+            if let best, best.similarity > similarity || (best.similarity == similarity && best.entry < entry) { continue }
+            let theirs = Array(numbers[numberStarts[entry]..<numberStarts[entry + 1]])
+            let (short, long) = gramCounts[entry] <= lastSlots.count ? (theirs, lastNumbers) : (lastNumbers, theirs)
+            if Self.isSubsequence(short, of: long) { best = Match(entry: entry, similarity: similarity) }
         }
-        grams.sort()
-        var unique = 0
-        for g in grams where unique == 0 || grams[unique - 1] != g {
-            grams[unique] = g
-            unique += 1
+        touched.removeAll(keepingCapacity: true)
+        return best
+    }
+
+    /// Adds the last looked-up key as a kept paragraph; returns its entry position.
+    @discardableResult
+    mutating func addLastLookedUp() -> Int {
+        let entry = gramCounts.count
+        gramCounts.append(lastSlots.count)
+        numbers.append(contentsOf: lastNumbers)
+        numberStarts.append(numbers.count)
+        counts.append(0)
+        guard lastSlots.count >= Self.minimumGrams, postingEntry.count + lastSlots.count <= Self.maxPostings else { return entry }
+        for slot in lastSlots {
+            postingEntry.append(Int32(entry))
+            postingNext.append(heads[slot])
+            heads[slot] = Int32(postingEntry.count - 1)
         }
-        grams.removeLast(grams.count - unique)
-        return grams
+        return entry
+    }
+
+    /// Puts the key's distinct grams in `lastSlots`, inserting absent grams with no postings.
+    private mutating func collectGrams(_ key: [UInt32]) {
+        lastSlots.removeAll(keepingCapacity: true)
+        guard key.count >= Self.gramLength else { return }
+        if (usedSlots.count + key.count) * 2 > slots.count { growTable(toFit: usedSlots.count + key.count) }
+        stamp &+= 1
+        if stamp == 0 {
+            for i in stamps.indices { stamps[i] = 0 }
+            stamp = 1
+        }
+        var found = lastSlots, used = usedSlots
+        lastSlots = []
+        usedSlots = []
+        found.reserveCapacity(key.count)
+        used.reserveCapacity(used.count + key.count)
+        let mask = slots.count - 1
+        let current = stamp
+        key.withUnsafeBufferPointer { k in
+            slots.withUnsafeMutableBufferPointer { slots in
+                stamps.withUnsafeMutableBufferPointer { stamps in
+                    for i in 0...(k.count - Self.gramLength) {
+                        let gram = UInt64(k[i]) << 42 | UInt64(k[i + 1]) << 21 | UInt64(k[i + 2])
+                        var slot = Self.home(gram, mask)
+                        while slots[slot] != 0 && slots[slot] != gram { slot = (slot + 1) & mask }
+                        if slots[slot] == 0 {
+                            slots[slot] = gram
+                            used.append(slot)
+                        } else if stamps[slot] == current {
+                            continue
+                        }
+                        stamps[slot] = current
+                        found.append(slot)
+                    }
+                }
+            }
+        }
+        lastSlots = found
+        usedSlots = used
+    }
+
+    /// Counts, per added entry, the grams of the last key it shares; the entries met go to `touched`.
+    private mutating func countSharedGrams() {
+        for slot in lastSlots {
+            var posting = heads[slot]
+            while posting >= 0 {
+                let entry = Int(postingEntry[Int(posting)])
+                if counts[entry] == 0 { touched.append(entry) }
+                counts[entry] += 1
+                posting = postingNext[Int(posting)]
+            }
+        }
     }
 
     /// The digit runs of a key, each folded into a 64-bit value (digits and run length).
@@ -81,61 +177,11 @@ struct NearParagraphIndex {
                 inRun = true
             } else if inRun {
                 result.append(current)
-                current = 0
-                inRun = false
+                (current, inRun) = (0, false)
             }
         }
         if inRun { result.append(current) }
         return result
-    }
-
-    /// The best earlier paragraph with similarity ≥ `threshold` (the earliest one on a tie), or nil.
-    mutating func bestMatch(grams: [UInt64], numbers: [UInt64], threshold: Double) -> Match? {
-        guard grams.count >= Self.minimumGrams, !entries.isEmpty else { return nil }
-        if counts.count < entries.count { counts.append(contentsOf: repeatElement(0, count: entries.count - counts.count)) }
-        for gram in grams {
-            var posting = heads[findSlot(gram)]
-            while posting >= 0 {
-                let entry = Int(postingEntry[Int(posting)])
-                if counts[entry] == 0 { touched.append(Int32(entry)) }
-                counts[entry] += 1
-                posting = postingNext[Int(posting)]
-            }
-        }
-        var best: Match?
-        for entry in touched.map(Int.init).sorted() {
-            let shared = Int(counts[entry])
-            counts[entry] = 0
-            let other = entries[entry]
-            let smaller = min(other.gramCount, grams.count), larger = max(other.gramCount, grams.count)
-            guard smaller * 2 >= larger, smaller >= Self.minimumGrams else { continue }
-            let similarity = Double(shared) / Double(smaller)
-            guard similarity >= threshold, similarity > (best?.similarity ?? 0) else { continue }
-            let (short, long) = other.gramCount <= grams.count ? (other.numbers, numbers) : (numbers, other.numbers)
-            if Self.isSubsequence(short, of: long) { best = Match(entry: entry, similarity: similarity) }
-        }
-        touched.removeAll(keepingCapacity: true)
-        return best
-    }
-
-    /// Adds a kept paragraph; returns its entry position.
-    @discardableResult
-    mutating func add(grams: [UInt64], numbers: [UInt64]) -> Int {
-        let entry = entries.count
-        entries.append(Entry(gramCount: grams.count, numbers: numbers))
-        guard grams.count >= Self.minimumGrams, postingEntry.count + grams.count <= Self.maxPostings else { return entry }
-        if (usedSlots.count + grams.count) * 2 > slots.count { growTable(toFit: usedSlots.count + grams.count) }
-        for gram in grams {
-            let slot = findSlot(gram)
-            if slots[slot] == 0 {
-                slots[slot] = gram
-                usedSlots.append(slot)
-            }
-            postingEntry.append(Int32(entry))
-            postingNext.append(heads[slot])
-            heads[slot] = Int32(postingEntry.count - 1)
-        }
-        return entry
     }
 
     static func isSubsequence(_ short: [UInt64], of long: [UInt64]) -> Bool {
@@ -144,24 +190,24 @@ struct NearParagraphIndex {
         return index == short.count
     }
 
-    /// The slot holding `gram`, or the empty slot where it would go (linear probing, power-of-two table).
     @inline(__always)
-    private func findSlot(_ gram: UInt64) -> Int {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while slots[slot] != 0 && slots[slot] != gram { slot = (slot + 1) & mask }
-        return slot
+    private static func home(_ gram: UInt64, _ mask: Int) -> Int {
+        // The top bits of the product depend on all three characters of the gram.
+        Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - mask.nonzeroBitCount))
     }
 
     private mutating func growTable(toFit needed: Int) {
         var capacity = slots.count
         while needed * 2 > capacity { capacity *= 2 }
-        let oldSlots = usedSlots.map { (slots[$0], heads[$0]) }
+        let old = usedSlots.map { (slots[$0], heads[$0]) }
         slots = [UInt64](repeating: 0, count: capacity)
         heads = [Int32](repeating: -1, count: capacity)
+        stamps = [UInt32](repeating: 0, count: capacity)
         usedSlots.removeAll(keepingCapacity: true)
-        for (gram, head) in oldSlots {
-            let slot = findSlot(gram)
+        let mask = capacity - 1
+        for (gram, head) in old {
+            var slot = Self.home(gram, mask)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = gram
             heads[slot] = head
             usedSlots.append(slot)

@@ -84,16 +84,14 @@ public final class ParagraphDeduplicator: Stage {
             if lsh != nil { sketch.add(key: key.scalars) }
             return article.recordRemoval(paragraph, stage: name, reason: reason)
         }
-        let grams = options.near == nil ? [] : NearParagraphIndex.grams(of: key.scalars)
-        let numbers = grams.count >= NearParagraphIndex.minimumGrams ? NearParagraphIndex.numbers(of: key.scalars) : []
-        if let threshold = options.near, let match = nearIndex.bestMatch(grams: grams, numbers: numbers, threshold: threshold) {
+        if let threshold = options.near, let match = nearIndex.lookUp(key.scalars, threshold: threshold) {
             let similarity = Self.twoDecimals(match.similarity)
             return article.recordRemoval(paragraph, stage: name, reason: "near-duplicate of ¶\(keptNumbers[match.entry]) (\(similarity))")
         }
         if lsh != nil { sketch.add(key: key.scalars) }
         if key.count >= options.articleMinChars { articleKeys[key.hash.low] = paragraph.number }
         if options.near != nil {
-            nearIndex.add(grams: grams, numbers: numbers)
+            nearIndex.addLastLookedUp()
             keptNumbers.append(paragraph.number)
         }
         try pass(paragraph, emit)

@@ -40,13 +40,35 @@ public struct ParagraphKeyMaker {
 
     /// The key of `text`.
     public func key(_ text: String) -> ParagraphKey {
-        let simplified = view.simplified(text)
+        var simplified = view.simplified(text)
         var scalars: [UInt32] = []
         scalars.reserveCapacity(simplified.utf8.count / 2)
-        for scalar in simplified.unicodeScalars {
-            append(scalar, to: &scalars)
+        simplified.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let (scalar, length) = Self.decode(bytes, at: i)
+                append(scalar, to: &scalars)
+                i += length
+            }
         }
         return ParagraphKey(scalars: scalars)
+    }
+
+    /// Decodes one scalar of valid UTF-8 (Swift strings always are) and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 {
+            return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) ?? "\u{FFFD}", 2)
+        }
+        if b0 < 0xF0 {
+            let value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
+        }
+        let value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
     }
 
     @inline(__always)
@@ -58,6 +80,8 @@ public struct ParagraphKeyMaker {
         case 0x30...0x39: scalars.append(foldDigits ? 0x30 : value)
         case 0..<0x80: return
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x3134F: scalars.append(value)
+        // General punctuation, spaces and format characters; CJK punctuation and brackets: all dropped.
+        case 0x2000...0x206F, 0x3001...0x3004, 0x3008...0x3020, 0x3030, 0x3036, 0x3037, 0x303D...0x303F: return
         case 0xFF01...0xFF5E, 0x3000:
             let folded = MatchingView.foldWidth(scalar)
             if folded.value < 0x80 { append(folded, to: &scalars) }
