@@ -18,17 +18,9 @@ enum DedupHarness {
         }
     }
 
-    /// A tiny traditional→simplified map standing in for the convert engine in tests.
-    static let fakeSimplify: [Character: Character] = [
-        "會": "会", "議": "议", "現": "现", "場": "场", "縣": "县", "長": "长", "強": "强", "報": "报", "聽": "听",
-        "類": "类", "對": "对", "質": "质", "監": "监", "測": "测", "預": "预", "警": "警", "氣": "气", "門": "门",
-        "訊": "讯", "時": "时", "發": "发", "佈": "布", "眾": "众", "險": "险", "庫": "库", "窪": "洼", "區": "区",
-        "帳": "账", "臺": "台", "頭": "头", "商": "商", "為": "为", "務": "务", "們": "们", "國": "国", "這": "这",
-        "遠": "远", "調": "调", "內": "内", "澇": "涝", "風": "风", "疊": "叠",
-    ]
-
-    static var fakeView: MatchingView {
-        MatchingView(simplify: { text in String(text.map { fakeSimplify[$0] ?? $0 }) })
+    /// The matching view the CLI uses: the real convert engine (T→S) plus width folding.
+    static var realView: MatchingView {
+        get throws { try ScriptConverter.matchingView() }
     }
 
     /// Splits plain text into articles of lines.
@@ -62,11 +54,11 @@ enum DedupHarness {
         return result
     }
 
-    static func dedup(_ articles: [[String]], view: MatchingView = fakeView, dropList: DropList? = nil,
+    static func dedup(_ articles: [[String]], view: MatchingView? = nil, dropList: DropList? = nil,
                       configure: (inout DedupOptions) -> Void = { _ in }) throws -> Result {
         var options = DedupOptions()
         configure(&options)
-        return try run(ParagraphDeduplicator(options: options, view: view, dropList: dropList), articles)
+        return try run(ParagraphDeduplicator(options: options, view: view ?? realView, dropList: dropList), articles)
     }
 
     /// Checks the stage contract on a result: every input paragraph is either kept (in order) or removed, once.

@@ -105,10 +105,16 @@ struct NearParagraphIndex {
         numberStarts.append(numbers.count)
         counts.append(0)
         guard lastSlots.count >= Self.minimumGrams, postingEntry.count + lastSlots.count <= Self.maxPostings else { return entry }
-        for slot in lastSlots {
-            postingEntry.append(Int32(entry))
-            postingNext.append(heads[slot])
-            heads[slot] = Int32(postingEntry.count - 1)
+        let first = postingEntry.count
+        postingEntry.append(contentsOf: repeatElement(Int32(entry), count: lastSlots.count))
+        postingNext.append(contentsOf: repeatElement(-1, count: lastSlots.count))
+        postingNext.withUnsafeMutableBufferPointer { next in
+            heads.withUnsafeMutableBufferPointer { heads in
+                for (offset, slot) in lastSlots.enumerated() {
+                    next[first + offset] = heads[slot]
+                    heads[slot] = Int32(first + offset)
+                }
+            }
         }
         return entry
     }

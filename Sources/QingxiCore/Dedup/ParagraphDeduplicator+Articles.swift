@@ -14,13 +14,9 @@ extension ParagraphDeduplicator {
     /// Decides whether the ended article nearly repeats an earlier one, and acts on it; true if it does.
     func judgeArticle(_ article: Article, emit: (Paragraph) throws -> Void) throws -> Bool {
         guard lsh != nil else { return false }
-        guard sketch.gramCount >= Self.minimumArticleGrams, let signature = sketch.signature() else {
-            carryPreviousMark(article)
-            return false
-        }
+        guard sketch.gramCount >= Self.minimumArticleGrams, let signature = sketch.signature() else { return false }
         guard let match = lsh!.query(signature) else {
             lsh!.insert(signature, owner: registry.register(article.id))
-            carryPreviousMark(article)
             return false
         }
         let original = registry.id(match.owner)
@@ -37,13 +33,6 @@ extension ParagraphDeduplicator {
             ]))
         }
         return true
-    }
-
-    /// A JSONL record marked `duplicate_of` by an earlier run keeps its mark, so that a second run over the
-    /// output (where the paragraphs seen elsewhere are already gone) gives the same annotations.
-    private func carryPreviousMark(_ article: Article) {
-        guard options.nearArticleAction == .mark, let mark = article.previous?["duplicate_of"] else { return }
-        article.annotate("duplicate_of", mark)
     }
 
     /// Puts this stage's removals of the article in paragraph order (held paragraphs are recorded at the end).

@@ -41,14 +41,15 @@ public struct ParagraphKeyMaker {
     /// The key of `text`.
     public func key(_ text: String) -> ParagraphKey {
         var simplified = view.simplified(text)
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(simplified.utf8.count / 2)
-        simplified.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let (scalar, length) = Self.decode(bytes, at: i)
-                append(scalar, to: &scalars)
-                i += length
+        let capacity = simplified.utf8.count * 2 + 4
+        let scalars = simplified.withUTF8 { bytes in
+            [UInt32](unsafeUninitializedCapacity: capacity) { out, count in
+                var i = 0
+                while i < bytes.count {
+                    let (scalar, length) = Self.decode(bytes, at: i)
+                    append(scalar, to: out, &count)
+                    i += length
+                }
             }
         }
         return ParagraphKey(scalars: scalars)
@@ -71,36 +72,44 @@ public struct ParagraphKeyMaker {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
     }
 
+    /// Appends the key form of one scalar (nothing, one or, for a few case mappings, more scalars) to `out`,
+    /// which has room for two scalars per input byte.
     @inline(__always)
-    private func append(_ scalar: Unicode.Scalar, to scalars: inout [UInt32]) {
+    private func append(_ scalar: Unicode.Scalar, to out: UnsafeMutableBufferPointer<UInt32>, _ count: inout Int) {
         let value = scalar.value
         switch value {
-        case 0x61...0x7A: scalars.append(value)
-        case 0x41...0x5A: scalars.append(value + 0x20)
-        case 0x30...0x39: scalars.append(foldDigits ? 0x30 : value)
+        case 0x61...0x7A, 0x4E00...0x9FFF: out[count] = value; count += 1
+        case 0x41...0x5A: out[count] = value + 0x20; count += 1
+        case 0x30...0x39: out[count] = foldDigits ? 0x30 : value; count += 1
         case 0..<0x80: return
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x3134F: scalars.append(value)
+        case 0x3400...0x4DBF, 0x20000...0x3134F: out[count] = value; count += 1
         // General punctuation, spaces and format characters; CJK punctuation and brackets: all dropped.
         case 0x2000...0x206F, 0x3001...0x3004, 0x3008...0x3020, 0x3030, 0x3036, 0x3037, 0x303D...0x303F: return
         case 0xFF01...0xFF5E, 0x3000:
             let folded = MatchingView.foldWidth(scalar)
-            if folded.value < 0x80 { append(folded, to: &scalars) }
-        default: appendGeneral(scalar, to: &scalars)
+            if folded.value < 0x80 { append(folded, to: out, &count) }
+        default: appendGeneral(scalar, to: out, &count)
         }
     }
 
     /// Scalars outside ASCII and the common CJK blocks: keep letters, marks and numbers (case-folded, digits
     /// optionally folded), drop punctuation, symbols, separators and controls.
-    private func appendGeneral(_ scalar: Unicode.Scalar, to scalars: inout [UInt32]) {
+    private func appendGeneral(_ scalar: Unicode.Scalar, to out: UnsafeMutableBufferPointer<UInt32>, _ count: inout Int) {
         let properties = scalar.properties
         switch properties.generalCategory {
         case .decimalNumber:
-            scalars.append(foldDigits ? 0x30 : scalar.value)
+            out[count] = foldDigits ? 0x30 : scalar.value
+            count += 1
         case .uppercaseLetter, .titlecaseLetter:
-            for lower in properties.lowercaseMapping.unicodeScalars { scalars.append(lower.value) }
+            // At most 3 scalars (e.g. U+0130 → i + U+0307) for an input of at least 2 bytes.
+            for lower in properties.lowercaseMapping.unicodeScalars.prefix(4) {
+                out[count] = lower.value
+                count += 1
+            }
         case .lowercaseLetter, .modifierLetter, .otherLetter, .letterNumber, .otherNumber,
              .nonspacingMark, .spacingMark, .enclosingMark:
-            scalars.append(scalar.value)
+            out[count] = scalar.value
+            count += 1
         default:
             return
         }
