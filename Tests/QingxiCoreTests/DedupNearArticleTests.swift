@@ -1,7 +1,4 @@
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 @testable import QingxiCore
 
 @Suite struct DedupNearArticleTests {
@@ -69,10 +66,13 @@ import Glibc
         #expect(result.kept[2] == later)
     }
 
-    @Test func bandsAndRowsSuitTheThreshold() {
-        let (b, r) = MinHashLSH.bandsAndRows(threshold: 0.8, permutations: 128)
-        #expect(b * r <= 128)
-        let knee = pow(1 / Double(b), 1 / Double(r))
-        #expect(knee > 0.6 && knee < 0.85)
+    @Test func bandsMakeAnArticleAtTheThresholdACandidateButNotAnUnrelatedOne() {
+        for threshold in [0.7, 0.8, 0.9] {
+            let (b, r) = MinHashLSH.bandsAndRows(threshold: threshold, permutations: 128)
+            #expect(b * r <= 128)
+            #expect(MinHashLSH.candidateProbability(threshold, bands: b, rows: r) >= 0.995)
+            #expect(MinHashLSH.candidateProbability(0.2, bands: b, rows: r) < 0.05)
+        }
+        #expect(MinHashLSH.bandsAndRows(threshold: 0.8, permutations: 128) == (21, 6))
     }
 }

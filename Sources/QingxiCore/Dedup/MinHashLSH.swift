@@ -10,12 +10,12 @@ import Darwin
 ///
 /// LSH banding: the 128-bin signature is cut into b bands of r rows; two articles become candidates when
 /// all rows of some band agree, which happens with probability 1 − (1 − s^r)^b for similarity s. (b, r) are
-/// chosen for the threshold to minimise the sum of false-positive and false-negative areas (as datasketch
-/// does). Candidates are then checked on a stored 8-bit-per-bin copy of the signature (b-bit MinHash,
+/// chosen so that an article at the threshold is a candidate with probability ≥ 0.995 (21 bands of 6 rows
+/// at 0.8). Candidates are then checked on a stored 8-bit-per-bin copy of the signature (b-bit MinHash,
 /// corrected for chance 8-bit agreement), and the most similar one at or above the threshold wins.
 ///
 /// Memory per indexed article: 128 bytes of signature + b band entries in a `FingerprintSet` (13–16 bytes
-/// each) + 4 bytes: about 280 bytes at threshold 0.8. A band key keeps the first article that had it only.
+/// each) + 4 bytes: about 450 bytes at threshold 0.8. A band key keeps the first article that had it only.
 public struct MinHashLSH {
     public let threshold: Double
     public let bands: Int
@@ -84,28 +84,20 @@ public struct MinHashLSH {
         return max(0, (p - 1.0 / 256) / (1 - 1.0 / 256))
     }
 
-    /// The (bands, rows) with bands·rows ≤ permutations minimising false-positive + false-negative area.
+    /// The (bands, rows) with the most rows (fewest candidates) such that an article exactly at the threshold
+    /// becomes a candidate with probability ≥ 0.995. Candidates are verified on the stored signature, so a
+    /// generous band layout costs a little time, while a strict one (the equal-weight optimum puts the middle of
+    /// the S-curve above the threshold: 0.4 at 0.8 for b = 9, r = 13) would lose near-duplicates outright.
     static func bandsAndRows(threshold t: Double, permutations: Int) -> (Int, Int) {
-        var best = (1, permutations)
-        var bestError = Double.infinity
-        for b in 1...permutations {
-            for r in 1...(permutations / b) {
-                let error = area(from: 0, to: t, b, r, falsePositive: true) + area(from: t, to: 1, b, r, falsePositive: false)
-                if error < bestError { (bestError, best) = (error, (b, r)) }
-            }
+        for r in stride(from: permutations, through: 1, by: -1) {
+            let b = permutations / r
+            if candidateProbability(t, bands: b, rows: r) >= 0.995 { return (b, r) }
         }
-        return best
+        return (permutations, 1)
     }
 
-    private static func area(from lower: Double, to upper: Double, _ b: Int, _ r: Int, falsePositive: Bool) -> Double {
-        let steps = 100
-        let width = (upper - lower) / Double(steps)
-        var sum = 0.0
-        for i in 0..<steps {
-            let s = lower + (Double(i) + 0.5) * width
-            let candidate = 1 - pow(1 - pow(s, Double(r)), Double(b))
-            sum += (falsePositive ? candidate : 1 - candidate) * width
-        }
-        return sum
+    /// The chance that two articles of similarity s share at least one band: 1 − (1 − s^r)^b.
+    static func candidateProbability(_ s: Double, bands: Int, rows: Int) -> Double {
+        1 - pow(1 - pow(s, Double(rows)), Double(bands))
     }
 }

@@ -57,7 +57,7 @@ public final class ParagraphDeduplicator: Stage {
 
     /// Bytes held by the stream memories (exact set or Bloom filter, article ids, LSH index).
     public var memoryBytes: Int {
-        (seenExact?.bytes ?? 0) + (seenBloom?.bytes ?? 0) + registry.memoryBytes + (lsh.map { $0.count * 300 } ?? 0)
+        (seenExact?.bytes ?? 0) + (seenBloom?.bytes ?? 0) + registry.memoryBytes + (lsh.map { $0.count * (132 + $0.bands * 16) } ?? 0)
     }
 
     public func begin(_ article: Article) throws {
