@@ -20,10 +20,10 @@ import Testing
         let input = try Self.read("\(Self.corpus)/input/\(name).txt")
         let expected = try Self.read("\(Self.corpus)/expected/\(name).dedup.txt")
         let articles = DedupHarness.articles(fromText: input)
-        let result = try DedupHarness.dedup(articles, view: .widthFoldingOnly)
+        let result = try DedupHarness.dedup(articles)
         #expect(result.text == expected)
         #expect(DedupHarness.accountsForEverything(articles, result))
-        let again = try DedupHarness.dedup(result.kept, view: .widthFoldingOnly)
+        let again = try DedupHarness.dedup(result.kept)
         #expect(again.text == expected)
     }
 }

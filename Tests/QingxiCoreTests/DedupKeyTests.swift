@@ -15,10 +15,24 @@ import Testing
         #expect(ParagraphKeyMaker(view: .widthFoldingOnly, foldDigits: true).key("2021年6月30日").text == "0000年0月00日")
     }
 
-    @Test func keyUsesTheSimplifiedView() throws {
-        let key = ParagraphKeyMaker(view: try DedupHarness.realView).key("會議現場")
-        #expect(key.text == "会议现场")
-        #expect(key.hash == maker.key("会议现场").hash)
+    @Test func bothScriptFoldsMakeATraditionalTwinKeyLikeItsSimplifiedOriginal() throws {
+        let simplified = "周明远强调，要加强监测预警，及时向群众发布预警信息；后续工作里干部要干净利落。"
+        let traditional = "周明遠強調，要加強監測預警，及時向群眾發佈預警信息；後續工作裡幹部要乾淨利落。"
+        for fold in [try DedupHarness.cliFold, .view(try ScriptConverter.matchingView())] {
+            let maker = ParagraphKeyMaker(fold)
+            #expect(maker.key(traditional).hash == maker.key(simplified).hash)
+            #expect(maker.key("會議現場").text == "会议现场")
+        }
+        #expect(ParagraphKeyMaker(view: .widthFoldingOnly).key("會議現場").text == "會議現場")
+    }
+
+    @Test func tableFoldIgnoresPhraseAndContextRules() {
+        let rules = [TransliterationRule(key: [0x4E7E, 0x9686], replacement: [0x4E7E, 0x9686]),
+                     TransliterationRule(key: [0x4E7E], replacement: [0x5E72]),
+                     TransliterationRule(key: [0x4E7E], replacement: [0x4E7E])]
+        let table = ScriptFoldTable(rules: rules)
+        #expect(table.fold(0x4E7E) == 0x5E72)
+        #expect(table.fold(0x4E00) == 0x4E00)
     }
 
     @Test func hashIsStableAcrossRunsAndRoundTripsThroughHex() {

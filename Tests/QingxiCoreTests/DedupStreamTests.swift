@@ -52,7 +52,7 @@ import Testing
         ]
         let stream = try DedupHarness.dedup(input) { $0.scope = .stream }
         var lines: [String] = []
-        let emitter = try KeyEmitter(options: DedupOptions(), view: try DedupHarness.realView) { lines.append($0) }
+        let emitter = try KeyEmitter(options: DedupOptions(), fold: try DedupHarness.cliFold) { lines.append($0) }
         let passThrough = try DedupHarness.run(emitter, input)
         #expect(passThrough.kept == input)
 

@@ -18,9 +18,9 @@ enum DedupHarness {
         }
     }
 
-    /// The matching view the CLI uses: the real convert engine (T→S) plus width folding.
-    static var realView: MatchingView {
-        get throws { try ScriptConverter.matchingView() }
+    /// The script fold the CLI uses: the convert engine's single-character T→S rules.
+    static var cliFold: ParagraphKeyMaker.ScriptFold {
+        get throws { .table(try .icuTraditionalToSimplified()) }
     }
 
     /// Splits plain text into articles of lines.
@@ -54,11 +54,11 @@ enum DedupHarness {
         return result
     }
 
-    static func dedup(_ articles: [[String]], view: MatchingView? = nil, dropList: DropList? = nil,
+    static func dedup(_ articles: [[String]], fold: ParagraphKeyMaker.ScriptFold? = nil, dropList: DropList? = nil,
                       configure: (inout DedupOptions) -> Void = { _ in }) throws -> Result {
         var options = DedupOptions()
         configure(&options)
-        return try run(ParagraphDeduplicator(options: options, view: view ?? realView, dropList: dropList), articles)
+        return try run(ParagraphDeduplicator(options: options, fold: fold ?? cliFold, dropList: dropList), articles)
     }
 
     /// Checks the stage contract on a result: every input paragraph is either kept (in order) or removed, once.

@@ -12,9 +12,9 @@ public final class KeyEmitter: Stage {
     private let write: (String) throws -> Void
 
     /// `write` receives each line, terminator included.
-    public init(options: DedupOptions, view: MatchingView, write: @escaping (String) throws -> Void) throws {
+    public init(options: DedupOptions, fold: ParagraphKeyMaker.ScriptFold, write: @escaping (String) throws -> Void) throws {
         try options.validate()
-        keyMaker = ParagraphKeyMaker(view: view, foldDigits: options.foldDigits)
+        keyMaker = ParagraphKeyMaker(fold, foldDigits: options.foldDigits)
         minChars = options.minChars
         self.write = write
     }

@@ -23,10 +23,15 @@ struct NearParagraphIndex {
         var similarity: Double
     }
 
+    /// One slot of the gram table (16 bytes: one cache access per probe).
+    private struct Slot {
+        var gram: UInt64 = 0
+        var head: Int32 = -1
+        var stamp: UInt32 = 0
+    }
+
     // Gram table (open addressing, power-of-two capacity): gram, head of its postings, last query stamp.
-    private var slots: [UInt64]
-    private var heads: [Int32]
-    private var stamps: [UInt32]
+    private var slots: [Slot]
     private var usedSlots: [Int] = []
     private var stamp: UInt32 = 0
     // Postings: entry and next posting of the same gram.
@@ -43,23 +48,17 @@ struct NearParagraphIndex {
     private var touched: [Int] = []
 
     init() {
-        slots = [UInt64](repeating: 0, count: 4096)
-        heads = [Int32](repeating: -1, count: 4096)
-        stamps = [UInt32](repeating: 0, count: 4096)
+        slots = [Slot](repeating: Slot(), count: 1024)
     }
 
     /// Forgets every paragraph (start of a new article); keeps the allocated tables.
     mutating func reset() {
-        if slots.count > 16384 && usedSlots.count * 8 < slots.count {
+        if slots.count > 8192 && usedSlots.count * 8 < slots.count {
             // A long article grew the table; a sparse big table costs cache misses on every later article.
-            let capacity = max(4096, 1 << (64 - (usedSlots.count * 4).leadingZeroBitCount))
-            slots = [UInt64](repeating: 0, count: capacity)
-            heads = [Int32](repeating: -1, count: capacity)
-            stamps = [UInt32](repeating: 0, count: capacity)
+            slots = [Slot](repeating: Slot(), count: max(1024, 1 << (64 - (usedSlots.count * 4).leadingZeroBitCount)))
         } else {
-            for slot in usedSlots {
-                slots[slot] = 0
-                heads[slot] = -1
+            slots.withUnsafeMutableBufferPointer { slots in
+                for slot in usedSlots { slots[slot] = Slot(gram: 0, head: -1, stamp: slots[slot].stamp) }
             }
         }
         usedSlots.removeAll(keepingCapacity: true)
@@ -109,10 +108,10 @@ struct NearParagraphIndex {
         postingEntry.append(contentsOf: repeatElement(Int32(entry), count: lastSlots.count))
         postingNext.append(contentsOf: repeatElement(-1, count: lastSlots.count))
         postingNext.withUnsafeMutableBufferPointer { next in
-            heads.withUnsafeMutableBufferPointer { heads in
+            slots.withUnsafeMutableBufferPointer { slots in
                 for (offset, slot) in lastSlots.enumerated() {
-                    next[first + offset] = heads[slot]
-                    heads[slot] = Int32(first + offset)
+                    next[first + offset] = slots[slot].head
+                    slots[slot].head = Int32(first + offset)
                 }
             }
         }
@@ -126,7 +125,7 @@ struct NearParagraphIndex {
         if (usedSlots.count + key.count) * 2 > slots.count { growTable(toFit: usedSlots.count + key.count) }
         stamp &+= 1
         if stamp == 0 {
-            for i in stamps.indices { stamps[i] = 0 }
+            for i in slots.indices { slots[i].stamp = 0 }
             stamp = 1
         }
         var found = lastSlots, used = usedSlots
@@ -138,20 +137,18 @@ struct NearParagraphIndex {
         let current = stamp
         key.withUnsafeBufferPointer { k in
             slots.withUnsafeMutableBufferPointer { slots in
-                stamps.withUnsafeMutableBufferPointer { stamps in
-                    for i in 0...(k.count - Self.gramLength) {
-                        let gram = UInt64(k[i]) << 42 | UInt64(k[i + 1]) << 21 | UInt64(k[i + 2])
-                        var slot = Self.home(gram, mask)
-                        while slots[slot] != 0 && slots[slot] != gram { slot = (slot + 1) & mask }
-                        if slots[slot] == 0 {
-                            slots[slot] = gram
-                            used.append(slot)
-                        } else if stamps[slot] == current {
-                            continue
-                        }
-                        stamps[slot] = current
-                        found.append(slot)
+                for i in 0...(k.count - Self.gramLength) {
+                    let gram = UInt64(k[i]) << 42 | UInt64(k[i + 1]) << 21 | UInt64(k[i + 2])
+                    var slot = Self.home(gram, mask)
+                    while slots[slot].gram != 0 && slots[slot].gram != gram { slot = (slot + 1) & mask }
+                    if slots[slot].gram == 0 {
+                        slots[slot].gram = gram
+                        used.append(slot)
+                    } else if slots[slot].stamp == current {
+                        continue
                     }
+                    slots[slot].stamp = current
+                    found.append(slot)
                 }
             }
         }
@@ -161,13 +158,15 @@ struct NearParagraphIndex {
 
     /// Counts, per added entry, the grams of the last key it shares; the entries met go to `touched`.
     private mutating func countSharedGrams() {
-        for slot in lastSlots {
-            var posting = heads[slot]
-            while posting >= 0 {
-                let entry = Int(postingEntry[Int(posting)])
-                if counts[entry] == 0 { touched.append(entry) }
-                counts[entry] += 1
-                posting = postingNext[Int(posting)]
+        slots.withUnsafeBufferPointer { slots in
+            for slot in lastSlots {
+                var posting = slots[slot].head
+                while posting >= 0 {
+                    let entry = Int(postingEntry[Int(posting)])
+                    if counts[entry] == 0 { touched.append(entry) }
+                    counts[entry] += 1
+                    posting = postingNext[Int(posting)]
+                }
             }
         }
     }
@@ -205,17 +204,14 @@ struct NearParagraphIndex {
     private mutating func growTable(toFit needed: Int) {
         var capacity = slots.count
         while needed * 2 > capacity { capacity *= 2 }
-        let old = usedSlots.map { (slots[$0], heads[$0]) }
-        slots = [UInt64](repeating: 0, count: capacity)
-        heads = [Int32](repeating: -1, count: capacity)
-        stamps = [UInt32](repeating: 0, count: capacity)
+        let old = usedSlots.map { slots[$0] }
+        slots = [Slot](repeating: Slot(), count: capacity)
         usedSlots.removeAll(keepingCapacity: true)
         let mask = capacity - 1
-        for (gram, head) in old {
-            var slot = Self.home(gram, mask)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = gram
-            heads[slot] = head
+        for entry in old {
+            var slot = Self.home(entry.gram, mask)
+            while slots[slot].gram != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(gram: entry.gram, head: entry.head, stamp: 0)
             usedSlots.append(slot)
         }
     }

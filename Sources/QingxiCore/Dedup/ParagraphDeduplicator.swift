@@ -38,12 +38,13 @@ public final class ParagraphDeduplicator: Stage {
     var holding = false
     var removalsStart = 0
 
-    /// `view` gives the simplified script (build it from the convert engine); `dropList` replaces the stream
-    /// memory by a list of occurrences to remove (the second pass after `--emit-keys`).
-    public init(options: DedupOptions, view: MatchingView, dropList: DropList? = nil) throws {
+    /// `fold` turns traditional script into simplified for keys (`.table(try .icuTraditionalToSimplified())`
+    /// in the CLI); `dropList` replaces the stream memory by a list of occurrences to remove (the second pass
+    /// after `--emit-keys`).
+    public init(options: DedupOptions, fold: ParagraphKeyMaker.ScriptFold, dropList: DropList? = nil) throws {
         try options.validate()
         self.options = options
-        self.keyMaker = ParagraphKeyMaker(view: view, foldDigits: options.foldDigits)
+        self.keyMaker = ParagraphKeyMaker(fold, foldDigits: options.foldDigits)
         self.dropList = dropList
         if dropList == nil && options.scope == .stream {
             if let rate = options.bloomRate {

@@ -1,7 +1,7 @@
 /// The matching key of a paragraph: what two paragraphs must share to count as the same text.
 ///
-/// Built from the paragraph's simplified form (`MatchingView.simplified`, so a traditional copy keys like its
-/// simplified twin), with full-width letters and digits folded to ASCII, white space, punctuation, symbols and
+/// Built from the paragraph's simplified form (through `ScriptFoldTable` or `MatchingView.simplified`, so a
+/// traditional copy keys like its simplified twin), with full-width letters and digits folded to ASCII, white space, punctuation, symbols and
 /// control characters dropped, and letters case-folded. Digits are kept, because two news paragraphs that
 /// differ only in a date or a figure are different news; `foldDigits` maps every decimal digit to `0` for
 /// template hunting. The key is only ever compared and hashed: stages output the original paragraph.
@@ -28,25 +28,44 @@ public struct ParagraphKey: Sendable {
     }
 }
 
-/// Makes `ParagraphKey`s with one matching view and one digit policy.
+/// Makes `ParagraphKey`s with one script fold and one digit policy. The script fold is either a
+/// `ScriptFoldTable` (what `qingxi dedup` uses: one lookup per character) or a `MatchingView` (the full
+/// converter: `MatchingView.simplified`).
 public struct ParagraphKeyMaker {
-    public let view: MatchingView
     public let foldDigits: Bool
+    private let view: MatchingView?
+    private let table: ScriptFoldTable?
+
+    /// How traditional script is folded to simplified before the rest of the key is made.
+    public enum ScriptFold {
+        /// Per character, with the converter's single-character rules (fast; what the CLI uses).
+        case table(ScriptFoldTable)
+        /// Through a matching view (the full converter, or `.widthFoldingOnly` for no script folding).
+        case view(MatchingView)
+    }
+
+    public init(_ fold: ScriptFold, foldDigits: Bool = false) {
+        switch fold {
+        case .table(let table): (self.table, self.view) = (table, nil)
+        case .view(let view): (self.table, self.view) = (nil, view)
+        }
+        self.foldDigits = foldDigits
+    }
 
     public init(view: MatchingView, foldDigits: Bool = false) {
-        self.view = view
-        self.foldDigits = foldDigits
+        self.init(.view(view), foldDigits: foldDigits)
     }
 
     /// The key of `text`.
     public func key(_ text: String) -> ParagraphKey {
-        var simplified = view.simplified(text)
+        var simplified = view?.simplified(text) ?? text
         let capacity = simplified.utf8.count * 2 + 4
         let scalars = simplified.withUTF8 { bytes in
             [UInt32](unsafeUninitializedCapacity: capacity) { out, count in
                 var i = 0
                 while i < bytes.count {
-                    let (scalar, length) = Self.decode(bytes, at: i)
+                    var (scalar, length) = Self.decode(bytes, at: i)
+                    if let table, scalar.value >= 0x80 { scalar = Unicode.Scalar(table.fold(scalar.value)) ?? scalar }
                     append(scalar, to: out, &count)
                     i += length
                 }

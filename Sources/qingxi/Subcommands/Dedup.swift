@@ -58,16 +58,16 @@ struct Dedup: ParsableCommand {
         options.expected = expected
         options.nearArticles = nearArticles
         options.nearArticleAction = try articleAction ?? (outputFormat() == .jsonl ? .mark : .drop)
-        let view = try ScriptConverter.matchingView()
+        let fold = ParagraphKeyMaker.ScriptFold.table(try .icuTraditionalToSimplified())
         if emitKeys {
             let keys = OutputWriter(fd: 1, name: "<stdout>")
-            let emitter = try KeyEmitter(options: options, view: view) { try keys.write($0) }
+            let emitter = try KeyEmitter(options: options, fold: fold) { try keys.write($0) }
             try RecordRunner(options: records.recordOptions, chain: StageChain([emitter]),
                              output: try OutputWriter(path: "/dev/null"), messages: MessageWriter()).run()
             return try keys.flush()
         }
         let dropList = try drop.map { try DropList(file: $0) }
-        try records.run([try ParagraphDeduplicator(options: options, view: view, dropList: dropList)])
+        try records.run([try ParagraphDeduplicator(options: options, fold: fold, dropList: dropList)])
     }
 
     /// The output format as the record layer will choose it: the option, else the input format, else what
