@@ -59,19 +59,42 @@ public struct ParagraphKeyMaker {
     /// The key of `text`.
     public func key(_ text: String) -> ParagraphKey {
         var simplified = view?.simplified(text) ?? text
-        let capacity = simplified.utf8.count * 2 + 4
-        let scalars = simplified.withUTF8 { bytes in
-            [UInt32](unsafeUninitializedCapacity: capacity) { out, count in
+        let decoded = simplified.withUTF8 { bytes in
+            [UInt32](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var i = 0
                 while i < bytes.count {
-                    var (scalar, length) = Self.decode(bytes, at: i)
-                    if let table, scalar.value >= 0x80 { scalar = Unicode.Scalar(table.fold(scalar.value)) ?? scalar }
-                    append(scalar, to: out, &count)
+                    let (scalar, length) = Self.decode(bytes, at: i)
+                    out[count] = scalar.value
+                    count += 1
                     i += length
                 }
             }
         }
+        let scalars = decoded.withUnsafeBufferPointer { input in
+            [UInt32](unsafeUninitializedCapacity: input.count * 3 + 4) { out, count in
+                var i = 0
+                while i < input.count {
+                    let value = input[i]
+                    if let table, value >= 0x80 {
+                        if let (replacement, length) = table.phrase(in: input, at: i) {
+                            for r in replacement { appendScalar(r, to: out, &count) }
+                            i += length
+                            continue
+                        }
+                        appendScalar(table.fold(value), to: out, &count)
+                    } else {
+                        appendScalar(value, to: out, &count)
+                    }
+                    i += 1
+                }
+            }
+        }
         return ParagraphKey(scalars: scalars)
+    }
+
+    @inline(__always)
+    private func appendScalar(_ value: UInt32, to out: UnsafeMutableBufferPointer<UInt32>, _ count: inout Int) {
+        if let scalar = Unicode.Scalar(value) { append(scalar, to: out, &count) }
     }
 
     /// Decodes one scalar of valid UTF-8 (Swift strings always are) and its length in bytes.
@@ -92,7 +115,7 @@ public struct ParagraphKeyMaker {
     }
 
     /// Appends the key form of one scalar (nothing, one or, for a few case mappings, more scalars) to `out`,
-    /// which has room for two scalars per input byte.
+    /// which has room for three scalars per input code point.
     @inline(__always)
     private func append(_ scalar: Unicode.Scalar, to out: UnsafeMutableBufferPointer<UInt32>, _ count: inout Int) {
         let value = scalar.value
@@ -120,8 +143,8 @@ public struct ParagraphKeyMaker {
             out[count] = foldDigits ? 0x30 : scalar.value
             count += 1
         case .uppercaseLetter, .titlecaseLetter:
-            // At most 3 scalars (e.g. U+0130 → i + U+0307) for an input of at least 2 bytes.
-            for lower in properties.lowercaseMapping.unicodeScalars.prefix(4) {
+            // At most 3 scalars per code point (U+0130 → i + U+0307 is the longest lower-case mapping).
+            for lower in properties.lowercaseMapping.unicodeScalars.prefix(3) {
                 out[count] = lower.value
                 count += 1
             }
