@@ -26,13 +26,15 @@ import Testing
         #expect(ParagraphKeyMaker(view: .widthFoldingOnly).key("會議現場").text == "會議現場")
     }
 
-    @Test func tableFoldIgnoresPhraseAndContextRules() {
-        let rules = [TransliterationRule(key: [0x4E7E, 0x9686], replacement: [0x4E7E, 0x9686]),
-                     TransliterationRule(key: [0x4E7E], replacement: [0x5E72]),
-                     TransliterationRule(key: [0x4E7E], replacement: [0x4E7E])]
-        let table = ScriptFoldTable(rules: rules)
-        #expect(table.fold(0x4E7E) == 0x5E72)
-        #expect(table.fold(0x4E00) == 0x4E00)
+    @Test func tableFoldTakesTheLongestPhraseThenSingleCharacters() throws {
+        let rules = [TransliterationRule(key: [0x4E7E], replacement: [0x5E72]),          // 乾 → 干
+                     TransliterationRule(key: [0x4E7E, 0x9686], replacement: [0x4E7E, 0x9686]),  // 乾隆 stays
+                     TransliterationRule(key: [0x4E7E], replacement: [0x4E7E])]          // masked by the first
+        let maker = ParagraphKeyMaker(.table(ScriptFoldTable(rules: rules)))
+        #expect(maker.key("乾隆乾淨").text == "乾隆干淨")
+        #expect(maker.key("乾").text == "干")
+        let cli = ParagraphKeyMaker(try DedupHarness.cliFold)
+        #expect(cli.key("為甚麼").hash == cli.key("为什么").hash)
     }
 
     @Test func hashIsStableAcrossRunsAndRoundTripsThroughHex() {
