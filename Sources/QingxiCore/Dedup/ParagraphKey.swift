@@ -59,33 +59,35 @@ public struct ParagraphKeyMaker {
     /// The key of `text`.
     public func key(_ text: String) -> ParagraphKey {
         var simplified = view?.simplified(text) ?? text
-        let decoded = simplified.withUTF8 { bytes in
-            [UInt32](unsafeUninitializedCapacity: bytes.count) { out, count in
+        let scalars = simplified.withUTF8 { bytes in
+            // At most one code point per byte, and at most three key scalars per code point.
+            [UInt32](unsafeUninitializedCapacity: bytes.count * 3 + 4) { out, count in
+                guard let table else {
+                    var i = 0
+                    while i < bytes.count {
+                        let (scalar, length) = Self.decode(bytes, at: i)
+                        append(scalar, to: out, &count)
+                        i += length
+                    }
+                    return
+                }
                 var i = 0
                 while i < bytes.count {
                     let (scalar, length) = Self.decode(bytes, at: i)
-                    out[count] = scalar.value
-                    count += 1
-                    i += length
-                }
-            }
-        }
-        let scalars = decoded.withUnsafeBufferPointer { input in
-            [UInt32](unsafeUninitializedCapacity: input.count * 3 + 4) { out, count in
-                var i = 0
-                while i < input.count {
-                    let value = input[i]
-                    if let table, value >= 0x80 {
-                        if let (replacement, length) = table.phrase(in: input, at: i) {
-                            for r in replacement { appendScalar(r, to: out, &count) }
-                            i += length
-                            continue
-                        }
-                        appendScalar(table.fold(value), to: out, &count)
-                    } else {
-                        appendScalar(value, to: out, &count)
+                    guard scalar.value >= 0x80 else {
+                        append(scalar, to: out, &count)
+                        i += length
+                        continue
                     }
-                    i += 1
+                    let entry = table.entry(scalar.value)
+                    if entry & ScriptFoldTable.startsPhrase != 0,
+                       let (replacement, byteCount) = table.phrase(in: bytes, at: i, first: scalar.value, firstLength: length) {
+                        for r in replacement { appendScalar(r, to: out, &count) }
+                        i += byteCount
+                        continue
+                    }
+                    appendScalar(entry & ~ScriptFoldTable.startsPhrase, to: out, &count)
+                    i += length
                 }
             }
         }
