@@ -9,9 +9,12 @@
 /// `minimumGrams` distinct grams are not compared.
 ///
 /// An inverted index (gram → postings of kept paragraphs) makes a query cost proportional to the grams the
-/// paragraph shares with earlier ones; a per-slot stamp removes repeated grams without sorting. Memory: about
-/// 24 bytes per distinct gram of the article; past `maxPostings` postings in one article, later paragraphs are
-/// still compared but no longer added.
+/// paragraph shares with earlier ones. Each slot carries the stamp of the last query that met it: it removes
+/// repeated grams without sorting, and a slot whose stamp is older than the article is empty, so starting an
+/// article clears nothing. (A bottom-k sketch index with exact verification was tried instead: paragraphs of
+/// one article share topical grams, so most of them became candidates and sorting cost more than it saved.)
+/// Memory: about 24 bytes per distinct gram of the article; past `maxPostings` postings in one article,
+/// later paragraphs are still compared but no longer added.
 struct NearParagraphIndex {
     static let gramLength = 3
     static let minimumGrams = 8
@@ -23,17 +26,17 @@ struct NearParagraphIndex {
         var similarity: Double
     }
 
-    /// One slot of the gram table (16 bytes: one cache access per probe).
+    /// One slot of the gram table (16 bytes: one cache access per probe). Empty unless `stamp >= articleStart`.
     private struct Slot {
         var gram: UInt64 = 0
         var head: Int32 = -1
         var stamp: UInt32 = 0
     }
 
-    // Gram table (open addressing, power-of-two capacity): gram, head of its postings, last query stamp.
-    private var slots: [Slot]
-    private var usedSlots: [Int] = []
-    private var stamp: UInt32 = 0
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    private var usedCount = 0
+    private var stamp: UInt32 = 1
+    private var articleStart: UInt32 = 1
     // Postings: entry and next posting of the same gram.
     private var postingEntry: [Int32] = []
     private var postingNext: [Int32] = []
@@ -41,27 +44,26 @@ struct NearParagraphIndex {
     private var gramCounts: [Int] = []
     private var numberStarts: [Int] = [0]
     private var numbers: [UInt64] = []
-    // The last looked-up key: its distinct grams' slots and its numbers.
+    // The last looked-up key: its distinct grams' slots, and its numbers once needed.
     private var lastSlots: [Int] = []
-    private var lastNumbers: [UInt64] = []
+    private var lastKey: [UInt32] = []
+    private var lastNumbers: [UInt64]?
     private var counts: [Int32] = []
     private var touched: [Int] = []
 
-    init() {
-        slots = [Slot](repeating: Slot(), count: 1024)
-    }
+    init() {}
 
     /// Forgets every paragraph (start of a new article); keeps the allocated tables.
     mutating func reset() {
-        if slots.count > 8192 && usedSlots.count * 8 < slots.count {
+        if slots.count > 8192 && usedCount * 8 < slots.count {
             // A long article grew the table; a sparse big table costs cache misses on every later article.
-            slots = [Slot](repeating: Slot(), count: max(1024, 1 << (64 - (usedSlots.count * 4).leadingZeroBitCount)))
+            slots = [Slot](repeating: Slot(), count: max(1024, 1 << (64 - (usedCount * 4).leadingZeroBitCount)))
+            (stamp, articleStart) = (1, 1)
         } else {
-            slots.withUnsafeMutableBufferPointer { slots in
-                for slot in usedSlots { slots[slot] = Slot(gram: 0, head: -1, stamp: slots[slot].stamp) }
-            }
+            nextStamp()
+            articleStart = stamp
         }
-        usedSlots.removeAll(keepingCapacity: true)
+        usedCount = 0
         postingEntry.removeAll(keepingCapacity: true)
         postingNext.removeAll(keepingCapacity: true)
         gramCounts.removeAll(keepingCapacity: true)
@@ -75,7 +77,8 @@ struct NearParagraphIndex {
     /// paragraph with similarity ≥ `threshold` (the earliest on a tie), or nil.
     mutating func lookUp(_ key: [UInt32], threshold: Double) -> Match? {
         collectGrams(key)
-        lastNumbers = Self.numbers(of: key)
+        lastKey = key
+        lastNumbers = nil
         guard lastSlots.count >= Self.minimumGrams, !gramCounts.isEmpty else { return nil }
         countSharedGrams()
         var best: Match?
@@ -87,8 +90,9 @@ struct NearParagraphIndex {
             let similarity = Double(shared) / Double(smaller)
             guard similarity >= threshold else { continue }
             if let best, best.similarity > similarity || (best.similarity == similarity && best.entry < entry) { continue }
+            let mine = lastKeyNumbers()
             let theirs = Array(numbers[numberStarts[entry]..<numberStarts[entry + 1]])
-            let (short, long) = gramCounts[entry] <= lastSlots.count ? (theirs, lastNumbers) : (lastNumbers, theirs)
+            let (short, long) = gramCounts[entry] <= lastSlots.count ? (theirs, mine) : (mine, theirs)
             if Self.isSubsequence(short, of: long) { best = Match(entry: entry, similarity: similarity) }
         }
         touched.removeAll(keepingCapacity: true)
@@ -100,7 +104,7 @@ struct NearParagraphIndex {
     mutating func addLastLookedUp() -> Int {
         let entry = gramCounts.count
         gramCounts.append(lastSlots.count)
-        numbers.append(contentsOf: lastNumbers)
+        if lastSlots.count >= Self.minimumGrams { numbers.append(contentsOf: lastKeyNumbers()) }
         numberStarts.append(numbers.count)
         counts.append(0)
         guard lastSlots.count >= Self.minimumGrams, postingEntry.count + lastSlots.count <= Self.maxPostings else { return entry }
@@ -118,42 +122,56 @@ struct NearParagraphIndex {
         return entry
     }
 
+    private mutating func lastKeyNumbers() -> [UInt64] {
+        if let lastNumbers { return lastNumbers }
+        let computed = Self.numbers(of: lastKey)
+        lastNumbers = computed
+        return computed
+    }
+
+    private mutating func nextStamp() {
+        stamp &+= 1
+        if stamp == 0 {
+            // After 2³² queries: start over with an empty table.
+            slots = [Slot](repeating: Slot(), count: slots.count)
+            (stamp, articleStart, usedCount) = (1, 1, 0)
+            postingEntry.removeAll(keepingCapacity: true)
+            postingNext.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Puts the key's distinct grams in `lastSlots`, inserting absent grams with no postings.
     private mutating func collectGrams(_ key: [UInt32]) {
         lastSlots.removeAll(keepingCapacity: true)
         guard key.count >= Self.gramLength else { return }
-        if (usedSlots.count + key.count) * 2 > slots.count { growTable(toFit: usedSlots.count + key.count) }
-        stamp &+= 1
-        if stamp == 0 {
-            for i in slots.indices { slots[i].stamp = 0 }
-            stamp = 1
-        }
-        var found = lastSlots, used = usedSlots
+        if (usedCount + key.count) * 2 > slots.count { growTable(toFit: usedCount + key.count) }
+        nextStamp()
+        var found = lastSlots
         lastSlots = []
-        usedSlots = []
         found.reserveCapacity(key.count)
-        used.reserveCapacity(used.count + key.count)
         let mask = slots.count - 1
-        let current = stamp
+        let (current, start) = (stamp, articleStart)
+        var added = 0
         key.withUnsafeBufferPointer { k in
             slots.withUnsafeMutableBufferPointer { slots in
                 for i in 0...(k.count - Self.gramLength) {
                     let gram = UInt64(k[i]) << 42 | UInt64(k[i + 1]) << 21 | UInt64(k[i + 2])
                     var slot = Self.home(gram, mask)
-                    while slots[slot].gram != 0 && slots[slot].gram != gram { slot = (slot + 1) & mask }
-                    if slots[slot].gram == 0 {
-                        slots[slot].gram = gram
-                        used.append(slot)
+                    while slots[slot].stamp >= start && slots[slot].gram != gram { slot = (slot + 1) & mask }
+                    if slots[slot].stamp < start {
+                        slots[slot] = Slot(gram: gram, head: -1, stamp: current)
+                        added += 1
                     } else if slots[slot].stamp == current {
                         continue
+                    } else {
+                        slots[slot].stamp = current
                     }
-                    slots[slot].stamp = current
                     found.append(slot)
                 }
             }
         }
+        usedCount += added
         lastSlots = found
-        usedSlots = used
     }
 
     /// Counts, per added entry, the grams of the last key it shares; the entries met go to `touched`.
@@ -201,18 +219,17 @@ struct NearParagraphIndex {
         Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - mask.nonzeroBitCount))
     }
 
+    /// Doubles the table until `needed` slots fit at half load, moving the article's slots (stamps kept).
     private mutating func growTable(toFit needed: Int) {
         var capacity = slots.count
         while needed * 2 > capacity { capacity *= 2 }
-        let old = usedSlots.map { slots[$0] }
+        let old = slots.filter { $0.stamp >= articleStart }
         slots = [Slot](repeating: Slot(), count: capacity)
-        usedSlots.removeAll(keepingCapacity: true)
         let mask = capacity - 1
         for entry in old {
             var slot = Self.home(entry.gram, mask)
-            while slots[slot].gram != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(gram: entry.gram, head: entry.head, stamp: 0)
-            usedSlots.append(slot)
+            while slots[slot].stamp >= articleStart { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }

@@ -86,7 +86,13 @@ public struct ParagraphKeyMaker {
                         i += byteCount
                         continue
                     }
-                    appendScalar(entry & ~ScriptFoldTable.startsPhrase, to: out, &count)
+                    let folded = entry & ~ScriptFoldTable.startsPhrase
+                    if folded >= 0x4E00 && folded <= 0x9FFF {  // the common case, inline
+                        out[count] = folded
+                        count += 1
+                    } else {
+                        appendScalar(folded, to: out, &count)
+                    }
                     i += length
                 }
             }
