@@ -18,22 +18,22 @@ struct Dedup: ParsableCommand {
     @Option(help: "article: repeats inside each article; stream: also paragraphs seen in earlier articles.")
     var scope: DedupOptions.Scope = .article
 
-    @Option(help: "In-article near-duplicate threshold on character 3-gram overlap (0 turns it off).")
+    @Option(help: ArgumentHelp("In-article near-duplicate threshold on character 3-gram overlap (0 turns it off).", valueName: "threshold"))
     var near = 0.9
 
-    @Option(name: .customLong("min-chars"), help: "Stream scope: shorter keys are never removed as seen elsewhere.")
+    @Option(name: .customLong("min-chars"), help: ArgumentHelp("Stream scope: shorter keys are never removed as seen elsewhere.", valueName: "n"))
     var minChars = 10
 
     @Flag(name: .customLong("fold-digits"), help: "Treat every digit as 0 (template hunting; off: figures make news differ).")
     var foldDigits = false
 
-    @Option(help: "Stream scope with a fixed-size Bloom filter of this false-positive rate instead of an exact set.")
+    @Option(help: ArgumentHelp("Stream scope with a fixed-size Bloom filter of this false-positive rate instead of an exact set.", valueName: "rate"))
     var bloom: Double?
 
-    @Option(help: "Distinct paragraphs expected in the stream (sizes --bloom; presizes the exact set).")
+    @Option(help: ArgumentHelp("Distinct paragraphs expected in the stream (sizes --bloom; presizes the exact set).", valueName: "n"))
     var expected: Int?
 
-    @Option(name: .customLong("near-articles"), help: "Also find near-duplicate articles at this MinHash similarity (e.g. 0.8).")
+    @Option(name: .customLong("near-articles"), help: ArgumentHelp("Also find near-duplicate articles at this MinHash similarity (e.g. 0.8).", valueName: "threshold"))
     var nearArticles: Double?
 
     @Option(name: .customLong("article-action"),
@@ -43,7 +43,7 @@ struct Dedup: ParsableCommand {
     @Flag(name: .customLong("emit-keys"), help: "Write key<TAB>article<TAB>paragraph lines instead of the text.")
     var emitKeys = false
 
-    @Option(help: "Remove the occurrences listed in FILE (key<TAB>article<TAB>paragraph lines).")
+    @Option(help: ArgumentHelp("Remove the occurrences listed in this file (key<TAB>article<TAB>paragraph lines).", valueName: "file"))
     var drop: String?
 
     @OptionGroup var records: RecordOptionGroup
