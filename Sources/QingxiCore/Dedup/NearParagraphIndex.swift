@@ -9,7 +9,7 @@
 /// `minimumGrams` distinct grams are not compared.
 ///
 /// An inverted index (gram → postings of kept paragraphs) makes a query cost proportional to the grams the
-/// paragraph shares with earlier ones. Each slot carries the stamp of the last query that met it: it removes
+/// paragraph shares with earlier ones (counted in the pass that reads its grams). Each slot carries the stamp of the last query that met it: it removes
 /// repeated grams without sorting, and a slot whose stamp is older than the article is empty, so starting an
 /// article clears nothing. (A bottom-k sketch index with exact verification was tried instead: paragraphs of
 /// one article share topical grams, so most of them became candidates and sorting cost more than it saved.)
@@ -40,10 +40,9 @@ struct NearParagraphIndex {
     // Postings: entry and next posting of the same gram.
     private var postingEntry: [Int32] = []
     private var postingNext: [Int32] = []
-    // Added entries: distinct gram count and numbers (flat, with start offsets).
+    // Added entries: distinct gram count and key (its numbers are read only when a near match needs them).
     private var gramCounts: [Int] = []
-    private var numberStarts: [Int] = [0]
-    private var numbers: [UInt64] = []
+    private var keys: [[UInt32]] = []
     // The last looked-up key: its distinct grams' slots, and its numbers once needed.
     private var lastSlots: [Int] = []
     private var lastKey: [UInt32] = []
@@ -67,9 +66,7 @@ struct NearParagraphIndex {
         postingEntry.removeAll(keepingCapacity: true)
         postingNext.removeAll(keepingCapacity: true)
         gramCounts.removeAll(keepingCapacity: true)
-        numbers.removeAll(keepingCapacity: true)
-        numberStarts.removeAll(keepingCapacity: true)
-        numberStarts.append(0)
+        keys.removeAll(keepingCapacity: true)
         counts.removeAll(keepingCapacity: true)
     }
 
@@ -79,8 +76,11 @@ struct NearParagraphIndex {
         collectGrams(key)
         lastKey = key
         lastNumbers = nil
-        guard lastSlots.count >= Self.minimumGrams, !gramCounts.isEmpty else { return nil }
-        countSharedGrams()
+        guard lastSlots.count >= Self.minimumGrams else {
+            for entry in touched { counts[entry] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            return nil
+        }
         var best: Match?
         for entry in touched {
             let shared = Int(counts[entry])
@@ -91,7 +91,7 @@ struct NearParagraphIndex {
             guard similarity >= threshold else { continue }
             if let best, best.similarity > similarity || (best.similarity == similarity && best.entry < entry) { continue }
             let mine = lastKeyNumbers()
-            let theirs = Array(numbers[numberStarts[entry]..<numberStarts[entry + 1]])
+            let theirs = Self.numbers(of: keys[entry])
             let (short, long) = gramCounts[entry] <= lastSlots.count ? (theirs, mine) : (mine, theirs)
             if Self.isSubsequence(short, of: long) { best = Match(entry: entry, similarity: similarity) }
         }
@@ -104,8 +104,7 @@ struct NearParagraphIndex {
     mutating func addLastLookedUp() -> Int {
         let entry = gramCounts.count
         gramCounts.append(lastSlots.count)
-        if lastSlots.count >= Self.minimumGrams { numbers.append(contentsOf: lastKeyNumbers()) }
-        numberStarts.append(numbers.count)
+        keys.append(lastSlots.count >= Self.minimumGrams ? lastKey : [])
         counts.append(0)
         guard lastSlots.count >= Self.minimumGrams, postingEntry.count + lastSlots.count <= Self.maxPostings else { return entry }
         let first = postingEntry.count
@@ -140,53 +139,52 @@ struct NearParagraphIndex {
         }
     }
 
-    /// Puts the key's distinct grams in `lastSlots`, inserting absent grams with no postings.
+    /// Puts the key's distinct grams in `lastSlots`, inserting absent grams with no postings, and counts per
+    /// added entry the grams it shares with the key (the entries met go to `touched`), in the same pass.
     private mutating func collectGrams(_ key: [UInt32]) {
         lastSlots.removeAll(keepingCapacity: true)
         guard key.count >= Self.gramLength else { return }
         if (usedCount + key.count) * 2 > slots.count { growTable(toFit: usedCount + key.count) }
         nextStamp()
-        var found = lastSlots
-        lastSlots = []
+        var found = lastSlots, met = touched
+        (lastSlots, touched) = ([], [])
         found.reserveCapacity(key.count)
         let mask = slots.count - 1
         let (current, start) = (stamp, articleStart)
         var added = 0
         key.withUnsafeBufferPointer { k in
             slots.withUnsafeMutableBufferPointer { slots in
-                for i in 0...(k.count - Self.gramLength) {
-                    let gram = UInt64(k[i]) << 42 | UInt64(k[i + 1]) << 21 | UInt64(k[i + 2])
-                    var slot = Self.home(gram, mask)
-                    while slots[slot].stamp >= start && slots[slot].gram != gram { slot = (slot + 1) & mask }
-                    if slots[slot].stamp < start {
-                        slots[slot] = Slot(gram: gram, head: -1, stamp: current)
-                        added += 1
-                    } else if slots[slot].stamp == current {
-                        continue
-                    } else {
-                        slots[slot].stamp = current
+                postingEntry.withUnsafeBufferPointer { entries in
+                    postingNext.withUnsafeBufferPointer { next in
+                        counts.withUnsafeMutableBufferPointer { counts in
+                            for i in 0...(k.count - Self.gramLength) {
+                                let gram = UInt64(k[i]) << 42 | UInt64(k[i + 1]) << 21 | UInt64(k[i + 2])
+                                var slot = Self.home(gram, mask)
+                                while slots[slot].stamp >= start && slots[slot].gram != gram { slot = (slot + 1) & mask }
+                                if slots[slot].stamp < start {
+                                    slots[slot] = Slot(gram: gram, head: -1, stamp: current)
+                                    added += 1
+                                } else if slots[slot].stamp == current {
+                                    continue
+                                } else {
+                                    slots[slot].stamp = current
+                                    var posting = slots[slot].head
+                                    while posting >= 0 {
+                                        let entry = Int(entries[Int(posting)])
+                                        if counts[entry] == 0 { met.append(entry) }
+                                        counts[entry] += 1
+                                        posting = next[Int(posting)]
+                                    }
+                                }
+                                found.append(slot)
+                            }
+                        }
                     }
-                    found.append(slot)
                 }
             }
         }
         usedCount += added
-        lastSlots = found
-    }
-
-    /// Counts, per added entry, the grams of the last key it shares; the entries met go to `touched`.
-    private mutating func countSharedGrams() {
-        slots.withUnsafeBufferPointer { slots in
-            for slot in lastSlots {
-                var posting = slots[slot].head
-                while posting >= 0 {
-                    let entry = Int(postingEntry[Int(posting)])
-                    if counts[entry] == 0 { touched.append(entry) }
-                    counts[entry] += 1
-                    posting = postingNext[Int(posting)]
-                }
-            }
-        }
+        (lastSlots, touched) = (found, met)
     }
 
     /// The digit runs of a key, each folded into a 64-bit value (digits and run length).

@@ -74,7 +74,7 @@ public final class ParagraphDeduplicator: Stage {
     }
 
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
-        if paragraph.isBlank { return try pass(paragraph, emit) }
+        // A blank paragraph has an empty key, like one of punctuation only: both pass untouched.
         let key = keyMaker.key(paragraph.text)
         if key.isEmpty { return try pass(paragraph, emit) }
         if options.scope == .stream && key.count >= options.minChars { pendingKeys.append(key.hash) }
