@@ -79,12 +79,19 @@ public struct ScriptFoldTable: Sendable {
 
     /// The phrase rule matching the UTF-8 `bytes` at `index` (whose code point is `first`, `firstLength` bytes
     /// long), longest first: its replacement and the number of bytes its key covers.
+    @inline(__always)
     func phrase(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, first: UInt32, firstLength: Int)
         -> (replacement: ArraySlice<UInt32>, byteCount: Int)? {
         guard index + firstLength < bytes.count else { return nil }
         let (second, secondLength) = ParagraphKeyMaker.decode(bytes, at: index + firstLength)
         let bit = Self.pairBit(first, second.value)
         guard pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        return matchPhrase(in: bytes, at: index, first: first, second: second.value, afterSecond: index + firstLength + secondLength)
+    }
+
+    /// The slow part of `phrase`: the candidates whose first two code points match, longest first.
+    private func matchPhrase(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, first: UInt32, second: UInt32,
+                             afterSecond: Int) -> (replacement: ArraySlice<UInt32>, byteCount: Int)? {
         let range = phraseRanges[Int(first)]
         var j = Int(range >> 16)
         let end = j + Int(range & 0xFFFF)
@@ -92,8 +99,8 @@ public struct ScriptFoldTable: Sendable {
             let phrase = phrases[j]
             j += 1
             let keyStart = Int(phrase.keyStart), keyLength = Int(phrase.keyLength)
-            guard phraseScalars[keyStart + 1] == second.value else { continue }
-            var offset = index + firstLength + secondLength
+            guard phraseScalars[keyStart + 1] == second else { continue }
+            var offset = afterSecond
             var matched = 2
             while matched < keyLength && offset < bytes.count {
                 let (scalar, length) = ParagraphKeyMaker.decode(bytes, at: offset)
