@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns an article's candidate occurrences into its ranked policy terms.
+///
+/// 1. Occurrences of the same span are merged (strongest kind, highest prior).
+/// 2. Fragments go: a term all of whose occurrences lie inside occurrences of longer terms is dropped (长制 in
+///    河长制, 监管巡察制度 in 《延吉市河长制日常监管巡察制度》). A lexicon term or slogan inside a document title
+///    still stands: 河长制 and 《延吉市2021年河长制工作要点》 may both be reported.
+/// 3. Score = prior (kind, suffix) × (1 + ln Σ position weights) × length factor × rarity factor, where the
+///    position weight of an occurrence is higher in the title and lead, and the rarity factor comes from a
+///    document-frequency table when one is given.
+/// 4. Terms scoring below `minimumScore` are not reported, so an article naming few policies gets few terms.
+public struct KeywordRanker {
+    public var top: Int
+    public var minimumScore: Double
+    public var documentFrequencies: DocumentFrequencyTable?
+
+    public init(top: Int = 20, minimumScore: Double = 0.6, documentFrequencies: DocumentFrequencyTable? = nil) {
+        self.top = top
+        self.minimumScore = minimumScore
+        self.documentFrequencies = documentFrequencies
+    }
+
+    /// The ranked terms, best first (score, then count, then term), at most `top`.
+    func rank(_ candidates: [TermCandidate]) -> [RankedTerm] {
+        let occurrences = Self.withoutFragments(Self.mergedBySpan(candidates))
+        var byTerm: [String: [TermCandidate]] = [:]
+        var order: [String] = []
+        for occurrence in occurrences {
+            if byTerm[occurrence.term] == nil { order.append(occurrence.term) }
+            byTerm[occurrence.term, default: []].append(occurrence)
+        }
+        var ranked: [RankedTerm] = []
+        for term in order {
+            let group = byTerm[term]!
+            let score = self.score(term, group)
+            guard score >= minimumScore else { continue }
+            ranked.append(RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
+                                     kind: group.map(\.kind).min()!, forms: Self.forms(group)))
+        }
+        ranked.sort { ($0.score, $0.count, $1.term) > ($1.score, $1.count, $0.term) }
+        return Array(ranked.prefix(top))
+    }
+
+    func score(_ term: String, _ group: [TermCandidate]) -> Double {
+        let prior = group.map(\.prior).max()!
+        let weight = group.reduce(0) { $0 + $1.weight }
+        let kind = group.map(\.kind).min()!
+        return prior * (1 + log(max(1, weight))) * Self.lengthFactor(term, kind) * rarityFactor(term)
+    }
+
+    /// Short phrases and quotes are weaker evidence; very long phrases are usually over-extended.
+    static func lengthFactor(_ term: String, _ kind: TermKind) -> Double {
+        let length = term.unicodeScalars.count
+        switch kind {
+        case .document: return length > 50 ? 0.9 : 1
+        case .phrase: return length <= 3 ? 0.9 : length > 14 ? 0.85 : 1
+        case .quoted: return length <= 2 ? 0.8 : 1
+        case .lexicon, .slogan: return 1
+        }
+    }
+
+    /// 0.6 for a term in every document of the archive, up to 1.2 for one never seen; 1 without a table.
+    func rarityFactor(_ term: String) -> Double {
+        guard let table = documentFrequencies, table.documents > 0 else { return 1 }
+        let n = Double(table.documents)
+        let idf = log((n + 1) / (Double(table.frequency(of: term)) + 1)) / log(n + 1)
+        return 0.6 + 0.6 * idf
+    }
+
+    /// One occurrence per (paragraph, range, term): the strongest kind and the highest prior.
+    static func mergedBySpan(_ candidates: [TermCandidate]) -> [TermCandidate] {
+        var index: [SpanKey: Int] = [:]
+        var merged: [TermCandidate] = []
+        for c in candidates {
+            let key = SpanKey(paragraph: c.paragraph, lower: c.range.lowerBound, upper: c.range.upperBound, term: c.term)
+            if let i = index[key] {
+                merged[i].kind = min(merged[i].kind, c.kind)
+                merged[i].prior = max(merged[i].prior, c.prior)
+            } else {
+                index[key] = merged.count
+                merged.append(c)
+            }
+        }
+        return merged
+    }
+
+    /// Drops the terms all of whose occurrences are nested in longer occurrences (see the type's comment).
+    static func withoutFragments(_ occurrences: [TermCandidate]) -> [TermCandidate] {
+        var standsAlone: Set<String> = []
+        var byParagraph: [Int: [TermCandidate]] = [:]
+        for o in occurrences { byParagraph[o.paragraph, default: []].append(o) }
+        for o in occurrences where !standsAlone.contains(o.term) {
+            let covered = byParagraph[o.paragraph]!.contains { outer in
+                o.isNested(in: outer) && outer.term != o.term && absorbs(outer, o)
+            }
+            if !covered { standsAlone.insert(o.term) }
+        }
+        return occurrences.filter { standsAlone.contains($0.term) }
+    }
+
+    /// Whether an occurrence inside `outer` is only a part of it. Named policies (lexicon terms, slogans)
+    /// inside a document title are mentions in their own right.
+    static func absorbs(_ outer: TermCandidate, _ inner: TermCandidate) -> Bool {
+        outer.kind != .document || inner.kind == .phrase || inner.kind == .quoted
+    }
+
+    static func forms(_ group: [TermCandidate]) -> [String] {
+        var seen: Set<String> = []
+        return group.map(\.surface).filter { seen.insert($0).inserted }
+    }
+
+    private struct SpanKey: Hashable {
+        var paragraph: Int, lower: Int, upper: Int, term: String
+    }
+}

@@ -1,0 +1,151 @@
+/// Finds phrases that end in a policy suffix (…制, 制度, 机制, 体系, 工程, 攻坚战 …) and decides where each
+/// begins. ICU word break runs only on a short window around each suffix (it is the slow part, 10–16 MB/s);
+/// the rest is table lookups.
+///
+/// Left edge: the phrase takes the run of Han characters before the suffix (at most `maxStem`), cut after the
+/// last stop word (a verb such as 推进/落实/健全, a function word, a time word) found by ICU word break; 的 also
+/// cuts, except after 最… (最严格的水资源管理制度). So 健全取用水总量控制指标体系 gives 取用水总量控制指标体系.
+/// Right edge: the suffix must end a word (no ICU word runs across it, and the next character is not one that
+/// makes it a longer word: 工程师, 建设银行). A one-character suffix (制, 法) must be a word by itself, so
+/// 控制 and 做法 are not policies. A stem made only of generic words (重大制度, 经济建设) is rejected.
+final class SuffixPhraseFinder {
+    static let maxStem = 16
+    private let suffixes: ScalarTrie
+    private let breaker: ICUWordBreaker
+    private let most: UInt32 = "最".unicodeScalars.first!.value
+    private let ordinal: UInt32 = "第".unicodeScalars.first!.value
+
+    init() throws {
+        var trie = ScalarTrie()
+        for (index, entry) in PolicyVocabulary.suffixes.enumerated() {
+            trie.insert(entry.0.unicodeScalars.map(\.value), value: Int32(index))
+        }
+        suffixes = trie
+        breaker = try ICUWordBreaker(locale: "zh")
+    }
+
+    /// The suffix phrases of `text`, in order; occurrences overlapping `excluded` ranges are skipped.
+    func phrases(in text: ViewText, paragraph: Int, excluded: [Range<Int>]) throws -> [TermCandidate] {
+        var found: [TermCandidate] = []
+        try text.scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                guard suffixes.startsKey(s[i]), let match = suffixes.longestMatch(in: s, at: i, limit: s.count) else {
+                    i += 1
+                    continue
+                }
+                let suffix = i..<(i + match.length)
+                if !excluded.contains(where: { $0.overlaps(suffix) }),
+                   let candidate = try phrase(endingIn: suffix, entry: Int(match.value), s, text, paragraph) {
+                    found.append(candidate)
+                    i = suffix.upperBound
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return found
+    }
+
+    private func phrase(endingIn suffix: Range<Int>, entry: Int, _ s: UnsafeBufferPointer<UInt32>,
+                        _ text: ViewText, _ paragraph: Int) throws -> TermCandidate? {
+        if suffix.upperBound < s.count, PolicyVocabulary.continuationCharacters.contains(s[suffix.upperBound]) {
+            return nil
+        }
+        let prior = PolicyVocabulary.suffixes[entry].1
+        if let slogan = numberedSlogan(endingIn: suffix, prior, s, text, paragraph) { return slogan }
+        var left = suffix.lowerBound
+        while left > 0, suffix.lowerBound - left < Self.maxStem, ScalarClass.isHan(s[left - 1]) { left -= 1 }
+        if left > 0, s[left - 1] == ScalarClass.closeQuote, suffix.lowerBound - left <= 4 {
+            return quotedStemPhrase(left..<suffix.upperBound, prior, s, text, paragraph)
+        }
+        guard suffix.lowerBound - left >= 2 else { return nil }
+        let truncated = left > 0 && (ScalarClass.isHan(s[left - 1]) || ScalarClass.isASCIIAlphanumeric(s[left - 1]))
+        var right = suffix.upperBound
+        while right < s.count, right - suffix.upperBound < 2, ScalarClass.isHan(s[right]) { right += 1 }
+        let tokens = try words(s, left..<right)
+        guard let start = stemStart(tokens, suffix: suffix, truncated: truncated, s) else { return nil }
+        let range = start..<suffix.upperBound
+        return TermCandidate(term: ViewText.string(s[range]), kind: .phrase, prior: prior,
+                             paragraph: paragraph, range: range, surface: text.surface(range))
+    }
+
+    /// 三大攻坚战, 十大工程, 八项规定: a numeral and a measure word right before the suffix make a slogan.
+    private func numberedSlogan(endingIn suffix: Range<Int>, _ prior: Double, _ s: UnsafeBufferPointer<UInt32>,
+                                _ text: ViewText, _ paragraph: Int) -> TermCandidate? {
+        let start = suffix.lowerBound - 2
+        guard start >= 0, ScalarClass.isChineseNumeral(s[start]),
+              PolicyVocabulary.sloganMeasures.contains(s[start + 1]) else { return nil }
+        if start > 0, s[start - 1] == ordinal || ScalarClass.isChineseNumeral(s[start - 1])
+            || ScalarClass.isASCIIAlphanumeric(s[start - 1]) { return nil }
+        let range = start..<suffix.upperBound
+        return TermCandidate(term: ViewText.string(s[range]), kind: .slogan, prior: max(prior, 0.85),
+                             paragraph: paragraph, range: range, surface: text.surface(range))
+    }
+
+    /// Where the phrase starts (absolute scalar offset), or nil when the suffix does not end a word or the stem
+    /// left after the cut is too short or generic. A stem cut off at its left (by the length limit, or by a
+    /// digit: 2021年河长制) loses its first word, which may be a fragment (年).
+    private func stemStart(_ tokens: [(range: Range<Int>, word: String)], suffix: Range<Int>, truncated: Bool,
+                           _ s: UnsafeBufferPointer<UInt32>) -> Int? {
+        guard tokens.contains(where: { $0.range.upperBound == suffix.upperBound }) else { return nil }
+        if suffix.count == 1, !tokens.contains(where: { $0.range == suffix }) { return nil }
+        let stem = tokens.filter { $0.range.upperBound <= suffix.lowerBound }
+        guard !stem.isEmpty else { return nil }
+        var start = truncated ? stem[0].range.upperBound : stem[0].range.lowerBound
+        for (index, token) in stem.enumerated() where token.range.lowerBound >= start {
+            if cutsAfter(token.word, previous: index > 0 ? stem[index - 1].word : nil, phraseStart: s[start]) {
+                start = token.range.upperBound
+            }
+        }
+        guard suffix.lowerBound - start >= 2 else { return nil }
+        let kept = stem.filter { $0.range.lowerBound >= start }
+        if kept.allSatisfy({ PolicyVocabulary.genericWords.contains($0.word) }) { return nil }
+        if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
+        return start
+    }
+
+    /// True when the phrase cannot extend left across `word`: a stop word (but not 严格 after 最), a word
+    /// ending in 的 (but 最严格的 stays), an organisation (发改委), a numeral with a measure word (一个, 三项).
+    private func cutsAfter(_ word: String, previous: String?, phraseStart: UInt32) -> Bool {
+        let scalars = word.unicodeScalars
+        if scalars.last == "的" { return phraseStart != most }
+        if PolicyVocabulary.stopWords.contains(word) { return previous != "最" }
+        if PolicyVocabulary.functionEndings.contains(scalars.last!.value) { return true }
+        if scalars.first == "不" || scalars.first == "没" { return !PolicyVocabulary.negatedNouns.contains(word) }
+        if scalars.count >= 2, PolicyVocabulary.organisationEndings.contains(scalars.last!.value) { return true }
+        if scalars.count == 2, ScalarClass.isChineseNumeral(scalars.first!.value) { return true }
+        return false
+    }
+
+    /// “十四五”规划 → 十四五规划, “四个全面”战略布局 → 四个全面战略布局: a quoted name before the suffix (and at
+    /// most four more characters) is the stem.
+    private func quotedStemPhrase(_ tail: Range<Int>, _ prior: Double, _ s: UnsafeBufferPointer<UInt32>,
+                                  _ text: ViewText, _ paragraph: Int) -> TermCandidate? {
+        let close = tail.lowerBound - 1
+        var open = close - 1
+        while open >= 0, close - open <= 13, s[open] != ScalarClass.openQuote {
+            guard ScalarClass.isHan(s[open]) || ScalarClass.isASCIIAlphanumeric(s[open]) else { return nil }
+            open -= 1
+        }
+        guard open >= 0, s[open] == ScalarClass.openQuote, close - open - 1 >= 2 else { return nil }
+        let name = s[(open + 1)..<close]
+        let term = ViewText.string(name) + ViewText.string(s[tail])
+        let range = open..<tail.upperBound
+        let kind: TermKind = NumberedSlogan.matches(name) ? .slogan : .phrase
+        return TermCandidate(term: term, kind: kind, prior: kind == .slogan ? max(prior, 0.85) : prior,
+                             paragraph: paragraph, range: range, surface: text.surface(range))
+    }
+
+    /// ICU words of `s[range]`, with absolute scalar ranges.
+    private func words(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) throws -> [(range: Range<Int>, word: String)] {
+        var result: [(Range<Int>, String)] = []
+        var offset = range.lowerBound
+        for word in try breaker.words(ViewText.string(s[range])) {
+            let length = word.unicodeScalars.count
+            result.append((offset..<(offset + length), String(word)))
+            offset += length
+        }
+        return result
+    }
+}

@@ -1,0 +1,162 @@
+/// Finds every candidate policy term in one paragraph, working on characters above segmentation (a segmenter
+/// splits 河长制 into 河|长|制 and never keeps a long policy name whole):
+/// - document titles in 《》, except media names (a listed outlet, or a name ending in 报/网/频道/公众号 …)
+///   and titles that are not documents (a film, a book): a document ends in 法/条例/办法/意见/方案/规划/通知 …
+///   or opens with 关于/中华人民共和国;
+/// - phrases ending in a policy suffix (`SuffixPhraseFinder`);
+/// - numbered slogans and short quoted terms (“放管服”, “五位一体”);
+/// - lexicon terms, by leftmost longest match.
+/// Nothing is ranked or merged here: the same span may come out several times, by several routes.
+final class TermCandidateFinder {
+    let lexicon: PolicyLexicon
+    private let phrases: SuffixPhraseFinder
+    private let documentEndings: [[UInt32]]
+    private let documentOpenings: [[UInt32]]
+    private let outletEndings: [[UInt32]]
+    private let quoteVerbs: [[UInt32]]
+    private let quoteNouns: [[UInt32]]
+
+    init(lexicon: PolicyLexicon) throws {
+        self.lexicon = lexicon
+        phrases = try SuffixPhraseFinder()
+        let scalars = { (words: [String]) in words.map { $0.unicodeScalars.map(\.value) } }
+        documentEndings = scalars(PolicyVocabulary.documentEndings)
+        documentOpenings = scalars(PolicyVocabulary.documentOpenings)
+        outletEndings = scalars(PolicyVocabulary.outletEndings)
+        quoteVerbs = scalars(Array(PolicyVocabulary.quoteVerbs))
+        quoteNouns = scalars(PolicyVocabulary.quoteNouns)
+    }
+
+    /// All candidates of one paragraph (its index in the article is `paragraph`).
+    func candidates(in text: ViewText, paragraph: Int) throws -> [TermCandidate] {
+        var found: [TermCandidate] = []
+        var media: [Range<Int>] = []
+        findTitles(text, paragraph, into: &found, media: &media)
+        findQuoted(text, paragraph, into: &found, media: media)
+        found += try phrases.phrases(in: text, paragraph: paragraph, excluded: media)
+        findLexiconTerms(text, paragraph, into: &found, media: media)
+        return found
+    }
+
+    private func findTitles(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate],
+                            media: inout [Range<Int>]) {
+        let s = text.scalars
+        var i = 0
+        while i < s.count {
+            guard s[i] == ScalarClass.openTitle, let close = closing(ScalarClass.closeTitle, in: s, after: i, within: 80) else {
+                i += 1
+                continue
+            }
+            let content = Array(s[(i + 1)..<close])
+            let whole = i..<(close + 1)
+            if isOutlet(content) {
+                media.append(whole)
+            } else if content.count >= 2, isDocument(content) {
+                found.append(TermCandidate(term: text.string(whole), kind: .document, prior: 0.9,
+                                           paragraph: paragraph, range: whole, surface: text.surface(whole)))
+            }
+            i = close + 1
+        }
+    }
+
+    /// Quoted terms: 2–12 Han characters (、 and · allowed inside) in “” or 「」, kept when shaped like a
+    /// numbered slogan or quoted in a policy context — after a verb such as 推进/落实 or before a noun such as
+    /// 改革/理念/问题 — since news quotes many things that are not policies (irony, speech, nicknames).
+    private func findQuoted(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate], media: [Range<Int>]) {
+        let s = text.scalars
+        var i = 0
+        while i < s.count {
+            let close: UInt32
+            switch s[i] {
+            case ScalarClass.openQuote: close = ScalarClass.closeQuote
+            case ScalarClass.openCorner: close = ScalarClass.closeCorner
+            default: i += 1; continue
+            }
+            guard let end = closing(close, in: s, after: i, within: 14) else { i += 1; continue }
+            let range = (i + 1)..<end
+            if let candidate = quoted(range, text, paragraph), !media.contains(where: { $0.overlaps(range) }) {
+                found.append(candidate)
+            }
+            i = end + 1
+        }
+    }
+
+    private func quoted(_ range: Range<Int>, _ text: ViewText, _ paragraph: Int) -> TermCandidate? {
+        let s = text.scalars, content = s[range]
+        guard content.count >= 2, ScalarClass.isHan(content.first!), ScalarClass.isHan(content.last!),
+              content.allSatisfy({ ScalarClass.isHan($0) || $0 == ScalarClass.enumerationComma || $0 == ScalarClass.middleDot })
+        else { return nil }
+        let slogan = NumberedSlogan.matches(content.filter(ScalarClass.isHan))
+        guard slogan || inPolicyContext(s, before: range.lowerBound - 1, after: range.upperBound + 1) else { return nil }
+        return TermCandidate(term: text.string(range), kind: slogan ? .slogan : .quoted, prior: slogan ? 0.85 : 0.6,
+                             paragraph: paragraph, range: range, surface: text.surface(range))
+    }
+
+    /// True when the text before `before` ends in a policy verb or the text from `after` starts with a policy noun.
+    private func inPolicyContext(_ s: [UInt32], before: Int, after: Int) -> Bool {
+        if quoteVerbs.contains(where: { before >= $0.count && s[(before - $0.count)..<before].elementsEqual($0) }) {
+            return true
+        }
+        return quoteNouns.contains(where: { after + $0.count <= s.count && s[after..<(after + $0.count)].elementsEqual($0) })
+    }
+
+    private func findLexiconTerms(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate],
+                                  media: [Range<Int>]) {
+        let trie = lexicon.trie
+        guard trie.count > 0 else { return }
+        text.scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                guard trie.startsKey(s[i]), let match = trie.longestMatch(in: s, at: i, limit: s.count) else {
+                    i += 1
+                    continue
+                }
+                let range = i..<(i + match.length)
+                if !media.contains(where: { $0.overlaps(range) }) {
+                    let slogan = NumberedSlogan.matches(s[range])
+                    found.append(TermCandidate(term: text.string(range), kind: slogan ? .slogan : .lexicon,
+                                               prior: slogan ? 0.85 : 0.8, paragraph: paragraph, range: range,
+                                               surface: text.surface(range)))
+                }
+                i = range.upperBound
+            }
+        }
+    }
+
+    /// The index of `close` after `open`, at most `within` scalars on, with no second opener in between.
+    private func closing(_ close: UInt32, in s: [UInt32], after open: Int, within: Int) -> Int? {
+        var j = open + 1
+        while j < s.count, j - open <= within {
+            if s[j] == close { return j }
+            if s[j] == s[open] { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    private func isOutlet(_ content: [UInt32]) -> Bool {
+        if lexicon.outlets.contains(ViewText.string(content)) { return true }
+        if isDocument(content) { return false }
+        return outletEndings.contains(where: { content.count > $0.count && content.ends(with: $0) })
+    }
+
+    /// A document title: ends in a document word (ignoring a trailing （试行） or （2021年修订）), or opens
+    /// with 关于 / 中华人民共和国.
+    private func isDocument(_ content: [UInt32]) -> Bool {
+        var body = content[...]
+        if let last = body.last, last == 0xFF09 || last == 0x29,
+           let open = body.lastIndex(where: { $0 == 0xFF08 || $0 == 0x28 }), open > body.startIndex {
+            body = body[..<open]
+        }
+        if documentEndings.contains(where: { body.count > $0.count && body.ends(with: $0) }) { return true }
+        return documentOpenings.contains(where: { body.count > $0.count && body.starts(with: $0) })
+    }
+}
+
+extension Collection where Element: Equatable {
+    /// True when the collection ends with `suffix`.
+    func ends(with suffix: [Element]) -> Bool {
+        guard count >= suffix.count else { return false }
+        return zip(self.dropFirst(count - suffix.count), suffix).allSatisfy(==)
+    }
+}
