@@ -5,7 +5,10 @@ public enum ConversionEngines {
     public static func make(_ options: ConversionOptions) throws -> ScalarConverting {
         var rules = try icuRules(options.direction)
         if options.keepPunctuation { rules.removeAll(where: isPunctuationRule) }
-        return CompiledTransliterator(rules: rules)
+        if options.exactICU { return CompiledTransliterator(rules: rules) }
+        var corrections = try CorrectionRules.builtIn(options.direction)
+        for file in options.ruleFiles { try corrections.add(file: file) }
+        return SegmentingConverter(icuRules: rules, corrections: corrections)
     }
 
     /// ICU's rules for a direction, in ICU's order.

@@ -6,39 +6,37 @@
 /// statement, rather than being skipped: a skipped rule would make `--exact-icu` silently differ from ICU.
 public enum ICURuleSource {
     public static func parse(_ source: String, name: String) throws -> [TransliterationRule] {
+        try parse(scalars: source.unicodeScalars.map(\.value), name: name)
+    }
+
+    public static func parse(scalars: [UInt32], name: String) throws -> [TransliterationRule] {
         var rules: [TransliterationRule] = []
+        rules.reserveCapacity(scalars.count / 8)
         var statementNumber = 0
-        for raw in source.split(separator: ";", omittingEmptySubsequences: true) {
-            let statement = raw.trimmingWhitespace()
-            if statement.isEmpty || statement.hasPrefix("#") { continue }
+        var start = 0
+        while start < scalars.count {
+            let end = scalars[start...].firstIndex(of: 0x3B) ?? scalars.count  // ;
+            let statement = RulePatternParser.trimmed(scalars[start..<end])
+            start = end + 1
+            if statement.isEmpty || statement.first == 0x23 { continue }  // #
             statementNumber += 1
             do {
                 rules.append(try parseStatement(statement))
             } catch {
-                throw QingxiError.badRuleFile(file: name, line: statementNumber,
-                                              message: "\(error.message): \(statement)")
+                let text = String(String.UnicodeScalarView(statement.compactMap(Unicode.Scalar.init)))
+                throw QingxiError.badRuleFile(file: name, line: statementNumber, message: "\(error.message): \(text)")
             }
         }
         return rules
     }
 
-    static func parseStatement(_ statement: Substring) throws(DataFileLineError) -> TransliterationRule {
-        let parts = statement.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].hasSuffix("<"), !parts[0].hasPrefix(":"), !parts[0].hasPrefix("$") else {
-            throw DataFileLineError("unsupported ICU statement")
-        }
-        let lhs = try RulePatternParser.parse(parts[0].trimmingWhitespace())
-        let rhs = try RulePatternParser.literal(ArraySlice(parts[1].trimmingWhitespace().unicodeScalars))
+    static func parseStatement(_ statement: ArraySlice<UInt32>) throws(DataFileLineError) -> TransliterationRule {
+        guard let arrow = statement.firstIndex(of: 0x3E),  // >
+              statement.first != 0x3A, statement.first != 0x24,  // :: and $variables
+              arrow == statement.startIndex || statement[arrow - 1] != 0x3C  // <>
+        else { throw DataFileLineError("unsupported ICU statement") }
+        let lhs = try RulePatternParser.parse(RulePatternParser.trimmed(statement[..<arrow]))
+        let rhs = try RulePatternParser.literal(RulePatternParser.trimmed(statement[(arrow + 1)...]))
         return TransliterationRule(key: lhs.key, replacement: rhs, before: lhs.before, after: lhs.after)
-    }
-}
-
-extension Substring {
-    /// The substring without leading and trailing white space (spaces, tabs, newlines).
-    func trimmingWhitespace() -> Substring {
-        var s = self
-        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return s
     }
 }

@@ -1,42 +1,73 @@
 /// A converter that works on a paragraph decoded to Unicode scalars (both engines: `CompiledTransliterator`
-/// for exact ICU, `SegmentingConverter` for the corrected default). `convert(text:)` does the UTF-8 round trip
-/// with buffers reused across calls, so one instance must not be shared between threads.
+/// for exact ICU, `SegmentingConverter` for the corrected default). Engines write UTF-8 straight into an output
+/// buffer that `StringConverter` sizes: at least `input.count * 4 * maxExpansion` bytes.
 public protocol ScalarConverting: AnyObject {
-    func convert(_ input: UnsafeBufferPointer<UInt32>, emit: (UInt32) -> Void)
+    /// The largest ratio of replacement length to key length among the engine's rules (at least 1).
+    var maxExpansion: Int { get }
+    /// Converts `input`, writing UTF-8 to `output`; returns the number of bytes written.
+    func convert(_ input: UnsafeBufferPointer<UInt32>, into output: UnsafeMutablePointer<UInt8>) -> Int
 }
 
-/// Converts whole strings with a `ScalarConverting` engine, reusing its buffers.
+/// Converts whole strings with a `ScalarConverting` engine, reusing its buffers across calls, so one instance
+/// must not be shared between threads.
 public final class StringConverter {
     private let engine: ScalarConverting
     private let uconvChunks: Bool
     private var scalars: [UInt32] = []
-    private var bytes: [UInt8] = []
+    private var output: UnsafeMutablePointer<UInt8>
+    private var outputCapacity: Int
 
     /// With `uconvChunks`, text is cut the way `uconv -x` cuts it before transliterating (see
     /// `isUconvChunkEnd`), and each piece is converted on its own.
     public init(engine: ScalarConverting, uconvChunks: Bool = false) {
         self.engine = engine
         self.uconvChunks = uconvChunks
+        outputCapacity = 1 << 16
+        output = .allocate(capacity: outputCapacity)
     }
+
+    deinit { output.deallocate() }
 
     /// The converted text. ASCII-only text is returned as is (no rule touches ASCII).
     public func convert(_ text: String) -> String {
         var text = text
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        scalars.removeAll(keepingCapacity: true)
-        text.withUTF8 { UTF8Decoding.appendScalars(of: $0, to: &scalars) }
-        bytes.removeAll(keepingCapacity: true)
-        scalars.withUnsafeBufferPointer { input in
-            guard uconvChunks else {
-                return engine.convert(input) { UTF8Decoding.appendUTF8(of: $0, to: &bytes) }
+        return text.withUTF8 { utf8 in
+            if Self.isASCII(utf8) { return String(decoding: utf8, as: UTF8.self) }
+            scalars.removeAll(keepingCapacity: true)
+            UTF8Decoding.appendScalars(of: utf8, to: &scalars)
+            let needed = scalars.count * 4 * engine.maxExpansion + 16
+            if needed > outputCapacity {
+                output.deallocate()
+                outputCapacity = max(needed, outputCapacity * 2)
+                output = .allocate(capacity: outputCapacity)
             }
-            var start = 0
-            for i in input.indices where Self.isUconvChunkEnd(input[i]) || i == input.count - 1 {
-                engine.convert(UnsafeBufferPointer(rebasing: input[start...i])) { UTF8Decoding.appendUTF8(of: $0, to: &bytes) }
-                start = i + 1
-            }
+            let written = scalars.withUnsafeBufferPointer { convertChunks($0) }
+            return String(decoding: UnsafeBufferPointer(start: output, count: written), as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func convertChunks(_ input: UnsafeBufferPointer<UInt32>) -> Int {
+        guard uconvChunks else { return engine.convert(input, into: output) }
+        var start = 0
+        var written = 0
+        for i in input.indices where Self.isUconvChunkEnd(input[i]) || i == input.count - 1 {
+            written += engine.convert(UnsafeBufferPointer(rebasing: input[start...i]), into: output + written)
+            start = i + 1
+        }
+        return written
+    }
+
+    @inline(__always)
+    static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = utf8.count
+        while i + 8 <= n {
+            let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < n { if utf8[i] >= 0x80 { return false }; i += 1 }
+        return true
     }
 }
 
@@ -71,6 +102,20 @@ enum UTF8Decoding {
                 i += 4
             }
         }
+    }
+
+    /// Writes one scalar as UTF-8 at `out`; returns the number of bytes (1–4).
+    @inline(__always)
+    static func write(_ s: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        if s < 0x80 { out[0] = UInt8(s); return 1 }
+        if s < 0x800 { out[0] = UInt8(0xC0 | s >> 6); out[1] = UInt8(0x80 | s & 0x3F); return 2 }
+        if s < 0x10000 {
+            out[0] = UInt8(0xE0 | s >> 12); out[1] = UInt8(0x80 | s >> 6 & 0x3F); out[2] = UInt8(0x80 | s & 0x3F)
+            return 3
+        }
+        out[0] = UInt8(0xF0 | s >> 18); out[1] = UInt8(0x80 | s >> 12 & 0x3F)
+        out[2] = UInt8(0x80 | s >> 6 & 0x3F); out[3] = UInt8(0x80 | s & 0x3F)
+        return 4
     }
 
     @inline(__always)

@@ -19,24 +19,27 @@ public final class LineReader {
     private var atStart = true
     /// The number of the line most recently returned (1-based).
     public private(set) var lineNumber = 0
-    private static let chunk = 1 << 16
+    /// Bytes asked of each `read(2)`: 64 KiB, or less to test chunk invariance (1 feeds byte by byte).
+    private let chunk: Int
 
     /// Reads from an open descriptor (0 for stdin).
-    public init(fd: Int32, name: String) {
+    public init(fd: Int32, name: String, readSize: Int = 1 << 16) {
         self.fd = fd
         self.name = name
         self.ownsDescriptor = false
-        buffer = [UInt8](repeating: 0, count: Self.chunk * 2)
+        chunk = max(1, readSize)
+        buffer = [UInt8](repeating: 0, count: max(chunk * 2, 64))
     }
 
     /// Opens `path` for reading.
-    public init(path: String) throws {
+    public init(path: String, readSize: Int = 1 << 16) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw QingxiError.io(file: path, message: String(cString: strerror(errno))) }
         self.fd = fd
         self.name = path
         self.ownsDescriptor = true
-        buffer = [UInt8](repeating: 0, count: Self.chunk * 2)
+        chunk = max(1, readSize)
+        buffer = [UInt8](repeating: 0, count: max(chunk * 2, 64))
     }
 
     deinit { if ownsDescriptor { close(fd) } }
@@ -117,9 +120,9 @@ public final class LineReader {
             end -= start
             start = 0
         }
-        if buffer.count - end < Self.chunk { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        if buffer.count - end < chunk { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + end, Self.chunk) }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + end, chunk) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw QingxiError.io(file: name, message: String(cString: strerror(errno)))

@@ -26,6 +26,8 @@ public struct RecordOptions: Sendable {
     public var explain = false
     /// Text output: print the metadata stages found as `key<TAB>value` lines on stderr.
     public var printMeta = false
+    /// Bytes per `read(2)` (tests use tiny sizes to prove that chunking does not change the output).
+    public var readSize = 1 << 16
 
     public init() {}
 }

@@ -27,7 +27,8 @@ public final class RecordRunner {
     @discardableResult
     public func run() throws -> RunSummary {
         for path in options.inputs.isEmpty ? ["-"] : options.inputs {
-            let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>") : try LineReader(path: path)
+            let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
+                : try LineReader(path: path, readSize: options.readSize)
             let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
             if printer == nil { printer = makePrinter(options.outputFormat ?? format) }
             switch format {
