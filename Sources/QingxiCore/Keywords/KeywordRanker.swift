@@ -28,22 +28,31 @@ public struct KeywordRanker {
     /// The ranked terms, best first (score, then count, then term), at most `top`.
     func rank(_ candidates: [TermCandidate]) -> [RankedTerm] {
         let occurrences = Self.withoutFragments(Self.mergedBySpan(candidates))
-        var byTerm: [String: [TermCandidate]] = [:]
+        var byName: [String: [TermCandidate]] = [:]
         var order: [String] = []
         for occurrence in occurrences {
-            if byTerm[occurrence.term] == nil { order.append(occurrence.term) }
-            byTerm[occurrence.term, default: []].append(occurrence)
+            let name = Self.name(occurrence.term)
+            if byName[name] == nil { order.append(name) }
+            byName[name, default: []].append(occurrence)
         }
         var ranked: [RankedTerm] = []
-        for term in order {
-            let group = byTerm[term]!
+        for name in order {
+            let group = byName[name]!
+            let kind = group.map(\.kind).min()!
+            let term = group.first { $0.kind == kind }!.term
             let score = self.score(term, group)
             guard score >= minimumScore else { continue }
             ranked.append(RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
-                                     kind: group.map(\.kind).min()!, forms: Self.forms(group)))
+                                     kind: kind, forms: Self.forms(group)))
         }
         ranked.sort { ($0.score, $0.count, $1.term) > ($1.score, $1.count, $0.term) }
         return Array(ranked.prefix(top))
+    }
+
+    /// A document and the same name without 《》 (《物权法》, 物权法) are one term, reported as the document.
+    static func name(_ term: String) -> String {
+        guard term.hasPrefix("《"), term.hasSuffix("》"), term.count > 2 else { return term }
+        return String(term.dropFirst().dropLast())
     }
 
     func score(_ term: String, _ group: [TermCandidate]) -> Double {

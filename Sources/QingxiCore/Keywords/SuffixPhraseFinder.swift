@@ -14,8 +14,15 @@ final class SuffixPhraseFinder {
     private let breaker: ICUWordBreaker
     private let most: UInt32 = "最".unicodeScalars.first!.value
     private let ordinal: UInt32 = "第".unicodeScalars.first!.value
+    private let lawSuffix: [UInt32] = ["法".unicodeScalars.first!.value]
 
-    init() throws {
+    private let lexicon: ScalarTrie
+    private let construction: Int
+
+    /// `lexicon`: the lexicon's terms (so that 保障性安居工程建设 can give the named 保障性安居工程).
+    init(lexicon: ScalarTrie) throws {
+        self.lexicon = lexicon
+        construction = PolicyVocabulary.suffixes.firstIndex { $0.0 == "建设" }!
         var trie = ScalarTrie()
         for (index, entry) in PolicyVocabulary.suffixes.enumerated() {
             trie.insert(entry.0.unicodeScalars.map(\.value), value: Int32(index))
@@ -65,9 +72,37 @@ final class SuffixPhraseFinder {
         while right < s.count, right - suffix.upperBound < 2, ScalarClass.isHan(s[right]) { right += 1 }
         let tokens = try words(s, left..<right)
         guard let start = stemStart(tokens, suffix: suffix, truncated: truncated, s) else { return nil }
+        if entry == construction, let named = namedObject(start..<suffix.lowerBound, s, text, paragraph) {
+            return named
+        }
         let range = start..<suffix.upperBound
-        return TermCandidate(term: ViewText.string(s[range]), kind: .phrase, prior: prior,
+        return TermCandidate(term: ViewText.string(s[range]), kind: .phrase,
+                             prior: endsInLexiconTerm(start..<suffix.lowerBound, s) ? max(prior, 0.75) : prior,
                              paragraph: paragraph, range: range, surface: text.surface(range))
+    }
+
+    /// True when the stem ends in a lexicon term (二套房贷政策, 二套房贷 being known): the phrase names a
+    /// policy about a known policy matter, not any 政策.
+    private func endsInLexiconTerm(_ stem: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        stem.dropLast().contains { lexicon.value(of: s[$0..<stem.upperBound]) != nil }
+    }
+
+    /// X建设 where X is itself a policy (a lexicon term, or a phrase ending in a suffix: 保障性安居工程建设,
+    /// 国家治理体系建设, 一带一路建设): the policy is X; 建设 only says that it is being built.
+    private func namedObject(_ stem: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ text: ViewText,
+                             _ paragraph: Int) -> TermCandidate? {
+        let term = ViewText.string(s[stem])
+        if lexicon.value(of: s[stem]) != nil {
+            return TermCandidate(term: term, kind: .lexicon, prior: 0.8, paragraph: paragraph, range: stem,
+                                 surface: text.surface(stem))
+        }
+        for length in 2...3 where stem.count > length + 1 {
+            if let inner = suffixes.value(of: s[(stem.upperBound - length)..<stem.upperBound]), Int(inner) != construction {
+                return TermCandidate(term: term, kind: .phrase, prior: PolicyVocabulary.suffixes[Int(inner)].1,
+                                     paragraph: paragraph, range: stem, surface: text.surface(stem))
+            }
+        }
+        return nil
     }
 
     /// 三大攻坚战, 十大工程, 八项规定: a numeral and a measure word right before the suffix make a slogan.
@@ -93,28 +128,50 @@ final class SuffixPhraseFinder {
         let stem = tokens.filter { $0.range.upperBound <= suffix.lowerBound }
         guard !stem.isEmpty else { return nil }
         var start = truncated ? stem[0].range.upperBound : stem[0].range.lowerBound
-        for (index, token) in stem.enumerated() where token.range.lowerBound >= start {
-            if cutsAfter(token.word, previous: index > 0 ? stem[index - 1].word : nil, phraseStart: s[start]) {
-                start = token.range.upperBound
+        for index in stem.indices where stem[index].range.lowerBound >= start {
+            if cutsAfter(index, stem, start: start) || endsInStopWord(stem[index].range.upperBound, stem[0].range.lowerBound, s) {
+                start = stem[index].range.upperBound
             }
         }
         guard suffix.lowerBound - start >= 2 else { return nil }
         let kept = stem.filter { $0.range.lowerBound >= start }
         if kept.allSatisfy({ PolicyVocabulary.genericWords.contains($0.word) }) { return nil }
         if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
+        if s[suffix].elementsEqual(lawSuffix), !PolicyVocabulary.lawStemEndings.contains(kept.last!.word) { return nil }
         return start
     }
 
-    /// True when the phrase cannot extend left across `word`: a stop word (but not 严格 after 最), a word
-    /// ending in 的 (but 最严格的 stays), an organisation (发改委), a numeral with a measure word (一个, 三项).
-    private func cutsAfter(_ word: String, previous: String?, phraseStart: UInt32) -> Bool {
-        let scalars = word.unicodeScalars
-        if scalars.last == "的" { return phraseStart != most }
-        if PolicyVocabulary.stopWords.contains(word) { return previous != "最" }
+    /// True when the phrase cannot extend left across word `index`: a stop word (but not 严格 after 最), a
+    /// word ending in 的 (but 最严格的 stays) or starting with 的/了, the end of a place name (延吉|市, 该|县,
+    /// but not 县|级 at the start), an organisation (发改委), a numeral with a counting measure word (一个, 三项).
+    private func cutsAfter(_ index: Int, _ stem: [(range: Range<Int>, word: String)], start: Int) -> Bool {
+        let word = stem[index].word, scalars = word.unicodeScalars
+        if scalars.last == "的" {
+            return !(index >= 2 && stem[index - 2].word == "最" && stem[index - 2].range.lowerBound == start)
+        }
+        if PolicyVocabulary.stopWords.contains(word) { return !(index > 0 && stem[index - 1].word == "最") }
+        if scalars.first == "的" || scalars.first == "了" { return true }
+        if scalars.count == 1, PolicyVocabulary.placeEndings.contains(scalars.first!.value), index > 0 {
+            let previous = stem[index - 1].word
+            return previous.unicodeScalars.count >= 2 || PolicyVocabulary.stopWords.contains(previous)
+        }
         if PolicyVocabulary.functionEndings.contains(scalars.last!.value) { return true }
         if scalars.first == "不" || scalars.first == "没" { return !PolicyVocabulary.negatedNouns.contains(word) }
         if scalars.count >= 2, PolicyVocabulary.organisationEndings.contains(scalars.last!.value) { return true }
-        if scalars.count == 2, ScalarClass.isChineseNumeral(scalars.first!.value) { return true }
+        if scalars.count == 2, ScalarClass.isChineseNumeral(scalars.first!.value),
+           PolicyVocabulary.countingMeasures.contains(scalars.last!.value) { return true }
+        return false
+    }
+
+    /// True when a stop word of two or more characters ends at word boundary `end`, even if ICU cut the text
+    /// there differently (以旧换|新进行补贴, 了一|揽|子); `lower` is where the window starts.
+    private func endsInStopWord(_ end: Int, _ lower: Int, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        for length in 2...4 where end - length >= lower {
+            let word = ViewText.string(s[(end - length)..<end])
+            if PolicyVocabulary.stopWords.contains(word) {
+                return !(end - length > 0 && s[end - length - 1] == most)
+            }
+        }
         return false
     }
 

@@ -15,16 +15,18 @@ final class TermCandidateFinder {
     private let outletEndings: [[UInt32]]
     private let quoteVerbs: [[UInt32]]
     private let quoteNouns: [[UInt32]]
+    private let suffixEndings: [[UInt32]]
 
     init(lexicon: PolicyLexicon) throws {
         self.lexicon = lexicon
-        phrases = try SuffixPhraseFinder()
+        phrases = try SuffixPhraseFinder(lexicon: lexicon.trie)
         let scalars = { (words: [String]) in words.map { $0.unicodeScalars.map(\.value) } }
         documentEndings = scalars(PolicyVocabulary.documentEndings)
         documentOpenings = scalars(PolicyVocabulary.documentOpenings)
         outletEndings = scalars(PolicyVocabulary.outletEndings)
         quoteVerbs = scalars(Array(PolicyVocabulary.quoteVerbs))
         quoteNouns = scalars(PolicyVocabulary.quoteNouns)
+        suffixEndings = scalars(PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings)
     }
 
     /// All candidates of one paragraph (its index in the article is `paragraph`).
@@ -111,16 +113,43 @@ final class TermCandidateFinder {
                     i += 1
                     continue
                 }
-                let range = i..<(i + match.length)
+                let whole = i..<(i + match.length)
+                let range = withoutLeadingVerb(whole, s, trie) ?? whole
                 if !media.contains(where: { $0.overlaps(range) }) {
                     let slogan = NumberedSlogan.matches(s[range])
                     found.append(TermCandidate(term: text.string(range), kind: slogan ? .slogan : .lexicon,
-                                               prior: slogan ? 0.85 : 0.8, paragraph: paragraph, range: range,
-                                               surface: text.surface(range)))
+                                               prior: slogan ? 0.85 : lexiconPrior(s[range]), paragraph: paragraph,
+                                               range: range, surface: text.surface(range)))
                 }
-                i = range.upperBound
+                i = whole.upperBound
             }
         }
+    }
+
+    /// A lexicon entry that opens with a verb (全面推行河长制, 打赢蓝天保卫战, 深化供给侧结构性改革) is reported
+    /// as the policy it acts on when the lexicon has that too (河长制), as people name policies by nouns.
+    private func withoutLeadingVerb(_ match: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ trie: ScalarTrie) -> Range<Int>? {
+        for cut in (match.lowerBound + 2)..<max(match.lowerBound + 2, min(match.lowerBound + 5, match.upperBound - 1)) {
+            let prefix = ViewText.string(s[match.lowerBound..<cut])
+            guard isVerbPrefix(prefix), trie.value(of: s[cut..<match.upperBound]) != nil else { continue }
+            return cut..<match.upperBound
+        }
+        return nil
+    }
+
+    private func isVerbPrefix(_ prefix: String) -> Bool {
+        if PolicyVocabulary.stopWords.contains(prefix) { return true }
+        let scalars = Array(prefix.unicodeScalars)
+        return (1..<scalars.count).contains { split in
+            PolicyVocabulary.stopWords.contains(String(String.UnicodeScalarView(scalars[..<split])))
+                && PolicyVocabulary.stopWords.contains(String(String.UnicodeScalarView(scalars[split...])))
+        }
+    }
+
+    /// A lexicon term ending in a policy suffix (…制度, …机制) names a policy; one without (宏观调控, 环境执法)
+    /// often names an activity or a field, and needs more evidence from the article.
+    private func lexiconPrior(_ term: Slice<UnsafeBufferPointer<UInt32>>) -> Double {
+        suffixEndings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
     }
 
     /// The index of `close` after `open`, at most `within` scalars on, with no second opener in between.
