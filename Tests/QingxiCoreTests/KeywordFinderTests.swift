@@ -14,6 +14,7 @@ import Testing
         try finder.candidates(in: ViewText(text, view: .widthFoldingOnly), paragraph: 0)
             .filter { kind == nil || $0.kind == kind }
             .map(\.term)
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
     @Test(arguments: [
@@ -23,13 +24,19 @@ import Testing
         ("要实行生态环境损害责任终身追究制，对失职的依法追究", "生态环境损害责任终身追究制"),
         ("全面推行河长制，", "河长制"),
         ("是推进水生态文明建设的重大制度创新", "水生态文明建设"),
+        ("颁布农村土地承包经营纠纷调解仲裁法，", "农村土地承包经营纠纷调解仲裁法"),
+        ("要建立医疗机构不良执业行为记分制度", "医疗机构不良执业行为记分制度"),
+        ("加快保障性住房工程建设", "保障性住房工程"),
+        ("出台了一揽子房地产新政", "房地产新政"),
+        ("要在该县林长制工作中", "林长制"),
     ])
     func suffixPhraseStartsAfterTheVerb(sentence: String, expected: String) throws {
         #expect(try terms(sentence, kind: .phrase) == [expected])
     }
 
     @Test(arguments: ["要加强污染物总量控制", "他是一名系统工程师", "中国建设银行发布公告", "我们不在规划范围内",
-                      "他特别看重制度建设", "同意我的意见", "进行动员部署", "坚持改革开放"])
+                      "他特别看重制度建设", "同意我的意见", "进行动员部署", "坚持改革开放",
+                      "英语听写法很有效", "这是他的做法"])
     func wordsThatOnlyLookLikePolicySuffixesAreNotPhrases(sentence: String) throws {
         #expect(try terms(sentence, kind: .phrase).isEmpty)
     }
@@ -56,6 +63,15 @@ import Testing
                               + "电影《流浪地球》，《土地管理办法(试行)》。")
         #expect(found.filter { $0.hasPrefix("《") } == ["《关于全面推行河长制的意见》", "《中华人民共和国水法》",
                                                         "《土地管理办法(试行)》"])
+    }
+
+    @Test func aLexiconEntryOpeningWithAVerbGivesThePolicy() throws {
+        let view = MatchingView.widthFoldingOnly
+        let finder = try TermCandidateFinder(lexicon: PolicyLexicon(
+            terms: [("全面推行河长制", "ecology"), ("河长制", "ecology"), ("推动高质量发展", "economy")], view: view))
+        let found = try finder.candidates(in: ViewText("全面推行河长制，推动高质量发展。", view: view), paragraph: 0)
+            .filter { $0.kind == .lexicon }.map(\.term)
+        #expect(found == ["河长制", "推动高质量发展"], "高质量发展 is not in this lexicon, so the entry stays whole")
     }
 
     @Test func lexiconTermsByLongestMatch() throws {

@@ -65,6 +65,15 @@ import Testing
         #expect(terms.map(\.term) == ["生态补偿机制", "森林资源保护发展目标责任制"])
     }
 
+    @Test func aDocumentAndItsBareNameAreOneTerm() throws {
+        let stage = try PolicyTermExtractor(lexicon: PolicyLexicon(terms: [("物权法", "law")], view: view), view: view,
+                                            ranker: KeywordRanker(minimumScore: 0))
+        let terms = try KeywordFixture.run(stage, "依据《物权法》第四十二条。物权法规定了征收的条件。").0
+        #expect(terms.map(\.term) == ["《物权法》"])
+        #expect(terms.first?.count == 2)
+        #expect(terms.first?.forms == ["《物权法》", "物权法"])
+    }
+
     @Test func textLinesAndJSONHaveTheDocumentedShape() throws {
         let term = RankedTerm(term: "河长制", score: 1.23456, count: 3, kind: .lexicon, forms: ["河長制", "河长制"])
         #expect(RankedTerm.tsvLines([term, term]) == "河长制\t1.2346\t3\tlexicon\n河长制\t1.2346\t3\tlexicon\n")

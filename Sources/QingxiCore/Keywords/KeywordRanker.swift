@@ -109,13 +109,16 @@ public struct KeywordRanker {
             }
             if !covered { standsAlone.insert(o.term) }
         }
-        return occurrences.filter { standsAlone.contains($0.term) }
+        return occurrences.filter { o in
+            standsAlone.contains(o.term)
+                && !byParagraph[o.paragraph]!.contains { o.isNested(in: $0) && $0.kind == .document && name($0.term) == o.term }
+        }
     }
 
     /// Whether an occurrence inside `outer` is only a part of it. Named policies (lexicon terms, slogans)
-    /// inside a document title are mentions in their own right.
+    /// inside a document title are mentions in their own right, unless they are the title itself (《物权法》).
     static func absorbs(_ outer: TermCandidate, _ inner: TermCandidate) -> Bool {
-        outer.kind != .document || inner.kind == .phrase || inner.kind == .quoted
+        outer.kind != .document || inner.kind == .phrase || inner.kind == .quoted || name(outer.term) == inner.term
     }
 
     static func forms(_ group: [TermCandidate]) -> [String] {
