@@ -9,6 +9,9 @@ struct ScalarTrie {
     private var children: [UInt64: Int32] = [:]
     /// Per node: the value of the key ending there, or -1.
     private var values: [Int32] = [-1]
+    /// One bit per hashed (first, second) scalar pair of the keys: a position whose pair is not there can only
+    /// match a one-scalar key, without a hash-table lookup (most positions of running text).
+    private var pairs = [UInt64](repeating: 0, count: 1 << 14)
     /// The length, in scalars, of the longest key.
     private(set) var longestKey = 0
     /// How many keys were added (a key added twice counts once).
@@ -21,6 +24,7 @@ struct ScalarTrie {
     /// Adds `key` with `value`; an existing key keeps its first value (first definition wins).
     mutating func insert(_ key: [UInt32], value: Int32) {
         guard !key.isEmpty else { return }
+        if key.count >= 2 { setPair(key[0], key[1]) }
         var node: Int32 = 0
         for scalar in key {
             if let next = child(of: node, scalar) {
@@ -49,8 +53,26 @@ struct ScalarTrie {
             i += 1
             let value = values[Int(node)]
             if value >= 0 { best = (i - start, value) }
+            if i == start + 1, i < limit, !hasPair(text[start], text[i]) { break }
         }
         return best
+    }
+
+    @inline(__always)
+    private func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        let mixed = ((UInt64(a) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(b)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 44)
+    }
+
+    @inline(__always)
+    private func hasPair(_ a: UInt32, _ b: UInt32) -> Bool {
+        let bit = pairBit(a, b)
+        return pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    private mutating func setPair(_ a: UInt32, _ b: UInt32) {
+        let bit = pairBit(a, b)
+        pairs[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// The value of exactly `key`, if it is in the set.

@@ -18,11 +18,18 @@ final class SuffixPhraseFinder {
 
     private let lexicon: ScalarTrie
     private let construction: Int
+    /// The stop words of two to four characters, for `endsInStopWord` (no string built per check).
+    private let stopWords: ScalarTrie
 
     /// `lexicon`: the lexicon's terms (so that 保障性安居工程建设 can give the named 保障性安居工程).
     init(lexicon: ScalarTrie) throws {
         self.lexicon = lexicon
         construction = PolicyVocabulary.suffixes.firstIndex { $0.0 == "建设" }!
+        var stops = ScalarTrie()
+        for word in PolicyVocabulary.stopWords where (2...4).contains(word.unicodeScalars.count) {
+            stops.insert(word.unicodeScalars.map(\.value), value: 0)
+        }
+        stopWords = stops
         var trie = ScalarTrie()
         for (index, entry) in PolicyVocabulary.suffixes.enumerated() {
             trie.insert(entry.0.unicodeScalars.map(\.value), value: Int32(index))
@@ -167,8 +174,7 @@ final class SuffixPhraseFinder {
     /// there differently (以旧换|新进行补贴, 了一|揽|子); `lower` is where the window starts.
     private func endsInStopWord(_ end: Int, _ lower: Int, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
         for length in 2...4 where end - length >= lower {
-            let word = ViewText.string(s[(end - length)..<end])
-            if PolicyVocabulary.stopWords.contains(word) {
+            if stopWords.value(of: s[(end - length)..<end]) != nil {
                 return !(end - length > 0 && s[end - length - 1] == most)
             }
         }
