@@ -31,10 +31,11 @@ Default mode, per paragraph (line):
        - len(K) == 1: the character rule (below);
        - else the first of: a correction context rule for K whose context holds (file order), an ICU
          context rule for K whose context holds (rule order), the correction entry for K (its target;
-         a word entry converts its characters one by one with the character rule), the ICU rule for K.
-  3. Character rule for c at position j: the first of: a correction context rule keyed c whose context
-     holds, an ICU context rule keyed c whose context holds, the correction entry `c<TAB>T`, the ICU
-     rule for c, c itself.
+         a word entry converts its characters one by one with the plain character table: no context
+         rules inside a word), the ICU rule for K.
+  3. Character rule for c at position j (a single-character piece): the first of: a correction context
+     rule keyed c whose context holds, an ICU context rule keyed c whose context holds, then the plain
+     character table: the correction entry `c<TAB>T`, else ICU's rule for c, else c itself.
   All contexts are checked on the INPUT line (so 两只鸡 gives 兩隻雞). A correction entry with the same
   key as an ICU rule replaces it; a later correction entry with the same key replaces an earlier one.
 """
@@ -254,6 +255,10 @@ class Converter:
         r = self._context_rule(c, text, j)
         if r:
             return r.target
+        return self.table_char(c)
+
+    def table_char(self, c: str) -> str:
+        """The plain character table: correction `c<TAB>T`, else ICU's rule for c, else c."""
         r = self.plain.get(c)
         if r is not None and r.target is not None:
             return r.target
@@ -272,7 +277,7 @@ class Converter:
         if r is None:
             r = self.plain[key]
         if r.target is None:
-            return "".join(self.convert_char(text, k) for k in range(i, j)), f"word {r.origin}"
+            return "".join(self.table_char(c) for c in key), f"word {r.origin}"
         return r.target, r.origin
 
     def convert_default(self, text: str) -> str:
@@ -287,6 +292,24 @@ class Converter:
             else:
                 parts.append(text[i:j])
         return " ".join(parts)
+
+    def lint(self, corrections: list[Rule]) -> list[str]:
+        """Warnings for rule authors: a word entry that replaces an ICU phrase with a different
+        output (a word entry drops ICU's replacement), and a key given twice with different targets."""
+        out, seen = [], {}
+        icu_plain = {r.key: r for r in self.icu_rules if not r.has_context}
+        for r in corrections:
+            if r.has_context:
+                continue
+            if r.key in seen and seen[r.key].target != r.target:
+                out.append(f"{r.origin}: {r.key} also at {seen[r.key].origin} with another target")
+            seen[r.key] = r
+            icu = icu_plain.get(r.key)
+            if r.target is None and icu is not None and len(r.key) > 1:
+                mine = "".join(self.table_char(c) for c in r.key)
+                if mine != icu.target:
+                    out.append(f"{r.origin}: word {r.key} gives {mine}, ICU's rule gives {icu.target}")
+        return out
 
     def convert(self, text: str, exact: bool = False) -> str:
         f = self.convert_exact if exact else self.convert_default
@@ -317,12 +340,18 @@ def main() -> int:
     ap.add_argument("--no-default-rules", action="store_true")
     ap.add_argument("--icu-dump")
     ap.add_argument("--explain", action="store_true", help="print each line's segmentation")
+    ap.add_argument("--lint", action="store_true", help="check the correction files and exit")
     a = ap.parse_args()
     try:
         conv = build(a.to, a.rules, a.icu_dump, not a.no_default_rules)
     except (RulesError, OSError) as e:
         print(f"convert_sim: {e}", file=sys.stderr)
         return 1
+    if a.lint:
+        files = ([] if a.no_default_rules else [os.path.join(ROOT, "corpus", "convert", RULE_NAMES[a.to])])
+        warnings = conv.lint([r for f in files + a.rules for r in load_rules_file(f)])
+        print("\n".join(warnings) or "ok")
+        return 1 if warnings else 0
     for line in sys.stdin:
         line = line.rstrip("\n")
         if a.explain:
