@@ -362,4 +362,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output piped into head: not an error
+        sys.stderr.close()
+        sys.exit(0)
