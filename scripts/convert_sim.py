@@ -16,7 +16,9 @@ Inputs
         SOURCE                   word: only steers segmentation; its characters convert one by one
         [chars]{KEY}<TAB>TARGET  KEY preceded (in the INPUT) by one of chars;   {KEY}[chars] follows
         lit{KEY}<TAB>TARGET      KEY preceded by the literal;  {KEY}lit<TAB>TARGET followed by it
-    A bad line raises RulesError("file:line: message").
+        [chars]{KEY}lit<TAB>T    both sides at once (as ICU's own `[一七…]{出}戏 > 齣;`)
+    A bad line raises RulesError("file:line: message"). `--lint` also warns about a word entry that
+    has the key of an ICU phrase (it would drop ICU's replacement) and a key given twice.
 
 Exact-ICU mode (--exact-icu) replays ICU: at each position the first rule in rule order whose key
 matches wins, the cursor moves past the key, a before-context is checked against the text ALREADY
