@@ -1748,6 +1748,7 @@ enum EmbeddedData {
 环岛游	環島遊
 # 里 stays in 歇斯底里
 歇斯底里	歇斯底里
+
 """#,
         "convert/t2s.rules": #"""
 # qingxi correction rules: traditional -> simplified (`qingxi convert --to hans`, default mode).
@@ -2019,6 +2020,7 @@ enum EmbeddedData {
 狼藉	狼藉
 杯盤狼藉	杯盘狼藉
 聲名狼藉	声名狼藉
+
 """#,
         "lexicon/media-outlets.txt": #"""
 # Chinese media outlets, publications and platforms (simplified script), one name per line.
@@ -2340,6 +2342,7 @@ enum EmbeddedData {
 BBC中文网
 德国之声
 法广
+
 """#,
         "lexicon/policy-terms.txt": #"""
 # policy-terms.txt — lexicon of Chinese policy terms for `qingxi keywords`.
@@ -7200,6 +7203,7 @@ ECFA	foreign
 军队巡视	security
 百万大裁军	security
 裁军30万	security
+
 """#,
     ]
 }
