@@ -12,7 +12,7 @@ public struct PolicyLexicon {
     public private(set) var outlets: Set<String> = []
     /// Keys: folded terms; values: index into `entries`.
     private(set) var trie = ScalarTrie()
-    private let view: MatchingView
+    let view: MatchingView
 
     /// An empty lexicon that will fold the terms added to it with `view`.
     public init(view: MatchingView) {

@@ -18,18 +18,14 @@ final class SuffixPhraseFinder {
 
     private let lexicon: ScalarTrie
     private let construction: Int
-    /// The stop words of two to four characters, for `endsInStopWord` (no string built per check).
+    /// The stop words, for `endsInStopWord` (no string built per check).
     private let stopWords: ScalarTrie
 
     /// `lexicon`: the lexicon's terms (so that 保障性安居工程建设 can give the named 保障性安居工程).
-    init(lexicon: ScalarTrie) throws {
+    init(lexicon: ScalarTrie, stopWords: ScalarTrie) throws {
         self.lexicon = lexicon
+        self.stopWords = stopWords
         construction = PolicyVocabulary.suffixes.firstIndex { $0.0 == "建设" }!
-        var stops = ScalarTrie()
-        for word in PolicyVocabulary.stopWords where (2...4).contains(word.unicodeScalars.count) {
-            stops.insert(word.unicodeScalars.map(\.value), value: 0)
-        }
-        stopWords = stops
         var trie = ScalarTrie()
         for (index, entry) in PolicyVocabulary.suffixes.enumerated() {
             trie.insert(entry.0.unicodeScalars.map(\.value), value: Int32(index))

@@ -15,18 +15,20 @@ final class TermCandidateFinder {
     private let outletEndings: [[UInt32]]
     private let quoteVerbs: [[UInt32]]
     private let quoteNouns: [[UInt32]]
-    private let suffixEndings: [[UInt32]]
+    private let lexiconPriors: [Double]
+    private let stopWords: ScalarTrie
 
     init(lexicon: PolicyLexicon) throws {
         self.lexicon = lexicon
-        phrases = try SuffixPhraseFinder(lexicon: lexicon.trie)
+        phrases = try SuffixPhraseFinder(lexicon: lexicon.trie, stopWords: Self.stopWordTrie())
         let scalars = { (words: [String]) in words.map { $0.unicodeScalars.map(\.value) } }
         documentEndings = scalars(PolicyVocabulary.documentEndings)
         documentOpenings = scalars(PolicyVocabulary.documentOpenings)
         outletEndings = scalars(PolicyVocabulary.outletEndings)
         quoteVerbs = scalars(Array(PolicyVocabulary.quoteVerbs))
         quoteNouns = scalars(PolicyVocabulary.quoteNouns)
-        suffixEndings = scalars(PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings)
+        lexiconPriors = Self.priors(lexicon)
+        stopWords = Self.stopWordTrie()
     }
 
     /// All candidates of one paragraph (its index in the article is `paragraph`).
@@ -114,11 +116,11 @@ final class TermCandidateFinder {
                     continue
                 }
                 let whole = i..<(i + match.length)
-                let range = withoutLeadingVerb(whole, s, trie) ?? whole
-                if !media.contains(where: { $0.overlaps(range) }) {
-                    let slogan = NumberedSlogan.matches(s[range])
+                let (range, entry) = withoutLeadingVerb(whole, s, trie) ?? (whole, match.value)
+                if media.isEmpty || !media.contains(where: { $0.overlaps(range) }) {
+                    let slogan = ScalarClass.isChineseNumeral(s[range.lowerBound]) && NumberedSlogan.matches(s[range])
                     found.append(TermCandidate(term: text.string(range), kind: slogan ? .slogan : .lexicon,
-                                               prior: slogan ? 0.85 : lexiconPrior(s[range]), paragraph: paragraph,
+                                               prior: slogan ? 0.85 : lexiconPriors[Int(entry)], paragraph: paragraph,
                                                range: range, surface: text.surface(range)))
                 }
                 i = whole.upperBound
@@ -128,28 +130,40 @@ final class TermCandidateFinder {
 
     /// A lexicon entry that opens with a verb (全面推行河长制, 打赢蓝天保卫战, 深化供给侧结构性改革) is reported
     /// as the policy it acts on when the lexicon has that too (河长制), as people name policies by nouns.
-    private func withoutLeadingVerb(_ match: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ trie: ScalarTrie) -> Range<Int>? {
+    private func withoutLeadingVerb(_ match: Range<Int>, _ s: UnsafeBufferPointer<UInt32>,
+                                    _ trie: ScalarTrie) -> (Range<Int>, Int32)? {
+        guard stopWords.startsKey(s[match.lowerBound]) else { return nil }
         for cut in (match.lowerBound + 2)..<max(match.lowerBound + 2, min(match.lowerBound + 5, match.upperBound - 1)) {
-            let prefix = ViewText.string(s[match.lowerBound..<cut])
-            guard isVerbPrefix(prefix), trie.value(of: s[cut..<match.upperBound]) != nil else { continue }
-            return cut..<match.upperBound
+            guard isVerbPrefix(s[match.lowerBound..<cut]), let entry = trie.value(of: s[cut..<match.upperBound]) else {
+                continue
+            }
+            return (cut..<match.upperBound, entry)
         }
         return nil
     }
 
-    private func isVerbPrefix(_ prefix: String) -> Bool {
-        if PolicyVocabulary.stopWords.contains(prefix) { return true }
-        let scalars = Array(prefix.unicodeScalars)
-        return (1..<scalars.count).contains { split in
-            PolicyVocabulary.stopWords.contains(String(String.UnicodeScalarView(scalars[..<split])))
-                && PolicyVocabulary.stopWords.contains(String(String.UnicodeScalarView(scalars[split...])))
+    /// A stop word, or two of them (全面+推行).
+    private func isVerbPrefix(_ prefix: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+        if stopWords.value(of: prefix) != nil { return true }
+        return (prefix.startIndex + 1..<prefix.endIndex).contains { split in
+            stopWords.value(of: prefix[..<split]) != nil && stopWords.value(of: prefix[split...]) != nil
         }
     }
 
-    /// A lexicon term ending in a policy suffix (…制度, …机制) names a policy; one without (宏观调控, 环境执法)
-    /// often names an activity or a field, and needs more evidence from the article.
-    private func lexiconPrior(_ term: Slice<UnsafeBufferPointer<UInt32>>) -> Double {
-        suffixEndings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
+    /// Per lexicon entry: a term ending in a policy suffix (…制度, …机制) names a policy (0.85); one without
+    /// (宏观调控, 环境执法) often names an activity or a field, and needs more evidence from the article (0.75).
+    private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
+        let endings = (PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings).map { $0.unicodeScalars.map(\.value) }
+        return lexicon.entries.map { entry in
+            let term = lexicon.view.folded(entry.term).unicodeScalars.map(\.value)
+            return endings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
+        }
+    }
+
+    static func stopWordTrie() -> ScalarTrie {
+        var trie = ScalarTrie()
+        for word in PolicyVocabulary.stopWords { trie.insert(word.unicodeScalars.map(\.value), value: 0) }
+        return trie
     }
 
     /// The index of `close` after `open`, at most `within` scalars on, with no second opener in between.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One paragraph as the keyword finder reads it: the scalars of its matching view (simplified script, width
 /// folded), plus the original's scalars when they differ but align one to one, so that a span found on the
 /// view can be cut from the original text as the surface form. ICU's T→S rules and the width fold map one
@@ -24,7 +30,7 @@ struct ViewText {
             values.append(value)
         }
         scalars = values
-        if !folded && simplified == text {
+        if !folded && Self.sameBytes(simplified, text) {
             original = nil
             aligned = true
         } else {
@@ -35,6 +41,16 @@ struct ViewText {
     }
 
     var count: Int { scalars.count }
+
+    /// Byte equality (String `==` compares canonical equivalence, slowly, on non-ASCII text).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+        if let fast, let same = fast { return same }
+        return a.utf8.elementsEqual(b.utf8)
+    }
 
     /// The view's text in `range`.
     func string(_ range: Range<Int>) -> String {
