@@ -67,7 +67,7 @@ public struct KeywordRanker {
         let length = term.unicodeScalars.count
         switch kind {
         case .document: return length > 50 ? 0.9 : 1
-        case .phrase: return length <= 3 ? 0.9 : length > 14 ? 0.85 : 1
+        case .phrase: return length <= 3 ? 0.9 : length <= 7 ? 1 : length <= 14 ? 1.1 : 0.95
         case .quoted: return length <= 2 ? 0.8 : 1
         case .lexicon, .slogan: return 1
         }
