@@ -73,12 +73,13 @@ public struct KeywordRanker {
         }
     }
 
-    /// 0.6 for a term in every document of the archive, up to 1.2 for one never seen; 1 without a table.
+    /// 1 for a term that is rare in the archive (or unknown, or without a table), falling to 0.2 for one in
+    /// every document: 0.2 + normalised idf, capped at 1, so that the score threshold keeps its meaning.
     func rarityFactor(_ term: String) -> Double {
         guard let table = documentFrequencies, table.documents > 0 else { return 1 }
         let n = Double(table.documents)
         let idf = log((n + 1) / (Double(table.frequency(of: term)) + 1)) / log(n + 1)
-        return 0.6 + 0.6 * idf
+        return min(1, 0.2 + idf)
     }
 
     /// One occurrence per (paragraph, range, term): the strongest kind and the highest prior.

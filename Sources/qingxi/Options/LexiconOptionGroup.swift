@@ -1,5 +1,8 @@
 import ArgumentParser
 import QingxiCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Lexicon options shared by `keywords`, `df` and `tokens`.
 struct LexiconOptionGroup: ParsableArguments {
@@ -23,13 +26,23 @@ struct LexiconOptionGroup: ParsableArguments {
 
 extension RecordOptionGroup {
     /// The output format the run will have: as given, else the input's (given, or detected from the first
-    /// input file). Standard input cannot be looked at in advance; without --input-format or --output-format
-    /// it counts as text.
+    /// input). Standard input is looked at only when it is a regular file (`< file`), without moving its
+    /// offset; a pipe cannot be looked at in advance and counts as text unless --input-format says otherwise.
     func resolvedOutputFormat() throws -> RecordFormat {
         if let format = outputFormat ?? inputFormat { return format }
-        guard let first = files.first, first != "-" else { return .text }
+        guard let first = files.first, first != "-" else { return Self.standardInputFormat() }
         let byte = try LineReader(path: first).peekFirstSignificantByte()
         return byte == UInt8(ascii: "{") ? .jsonl : .text
+    }
+
+    private static func standardInputFormat() -> RecordFormat {
+        var info = stat()
+        guard fstat(0, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .text }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = pread(0, &bytes, bytes.count, 0)
+        guard count > 0 else { return .text }
+        let significant = bytes[0..<count].drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
+        return significant == UInt8(ascii: "{") ? .jsonl : .text
     }
 }
 
