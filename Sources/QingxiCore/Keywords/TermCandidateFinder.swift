@@ -45,10 +45,10 @@ final class TermCandidateFinder {
     private func findTitles(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate],
                             media: inout [Range<Int>]) {
         let s = text.scalars
-        var i = 0
-        while i < s.count {
-            guard s[i] == ScalarClass.openTitle, let close = closing(ScalarClass.closeTitle, in: s, after: i, within: 80) else {
-                i += 1
+        var next = 0
+        while let i = s[next...].firstIndex(of: ScalarClass.openTitle) {
+            guard let close = closing(ScalarClass.closeTitle, in: s, after: i, within: 80) else {
+                next = i + 1
                 continue
             }
             let content = Array(s[(i + 1)..<close])
@@ -59,7 +59,7 @@ final class TermCandidateFinder {
                 found.append(TermCandidate(term: text.string(whole), kind: .document, prior: 0.9,
                                            paragraph: paragraph, range: whole, surface: text.surface(whole)))
             }
-            i = close + 1
+            next = close + 1
         }
     }
 
@@ -68,20 +68,15 @@ final class TermCandidateFinder {
     /// 改革/理念/问题 — since news quotes many things that are not policies (irony, speech, nicknames).
     private func findQuoted(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate], media: [Range<Int>]) {
         let s = text.scalars
-        var i = 0
-        while i < s.count {
-            let close: UInt32
-            switch s[i] {
-            case ScalarClass.openQuote: close = ScalarClass.closeQuote
-            case ScalarClass.openCorner: close = ScalarClass.closeCorner
-            default: i += 1; continue
-            }
-            guard let end = closing(close, in: s, after: i, within: 14) else { i += 1; continue }
+        var next = 0
+        while let i = s[next...].firstIndex(where: { $0 == ScalarClass.openQuote || $0 == ScalarClass.openCorner }) {
+            let close = s[i] == ScalarClass.openQuote ? ScalarClass.closeQuote : ScalarClass.closeCorner
+            guard let end = closing(close, in: s, after: i, within: 14) else { next = i + 1; continue }
             let range = (i + 1)..<end
             if let candidate = quoted(range, text, paragraph), !media.contains(where: { $0.overlaps(range) }) {
                 found.append(candidate)
             }
-            i = end + 1
+            next = end + 1
         }
     }
 
