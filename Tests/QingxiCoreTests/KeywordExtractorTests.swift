@@ -102,7 +102,7 @@ enum KeywordFixture {
     @Test func countsAddUpAcrossParagraphs() throws {
         let paragraphs = ["全面推行河长制，落实最严格的水资源管理制度。", "", "河长制工作要抓实，河长制考核要严格。",
                           "要把河长制落细落实，落实最严格的水资源管理制度。"]
-        let stage = try KeywordFixture.extractor(view, ranker: KeywordRanker(minimumScore: 0))
+        let stage = try KeywordFixture.extractor(view, ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0))
         let (split, passed) = try KeywordFixture.run(stage, paragraphs.joined(separator: "\n"))
         let (whole, _) = try KeywordFixture.run(stage, paragraphs.joined())
         #expect(split.first { $0.term == "河长制" }?.count == 4)
@@ -115,7 +115,7 @@ enum KeywordFixture {
     @Test func noFragmentOfALongerTermIsReturned() throws {
         let text = "审议通过了《青河县2021年河长制工作要点》《青河县河长制日常监管巡察制度》。全面推行河长制。"
         let stage = try PolicyTermExtractor(lexicon: PolicyLexicon(view: view), view: view,
-                                            ranker: KeywordRanker(minimumScore: 0))
+                                            ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0))
         let (terms, _) = try KeywordFixture.run(stage, text)
         let names = terms.map(\.term)
         #expect(names.contains("河长制"))

@@ -47,10 +47,10 @@ import Testing
         table.addDocument(terms: ["生态补偿机制"])
         let text = "深化经济体制改革，健全生态补偿机制。"
         let plain = try KeywordFixture.run(try PolicyTermExtractor(lexicon: PolicyLexicon(view: view), view: view,
-                                                                  ranker: KeywordRanker(minimumScore: 0)), text).0
+                                                                  ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0)), text).0
         let withTable = try KeywordFixture.run(try PolicyTermExtractor(
             lexicon: PolicyLexicon(view: view), view: view,
-            ranker: KeywordRanker(minimumScore: 0, documentFrequencies: table)), text).0
+            ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0, documentFrequencies: table)), text).0
         let score = { (terms: [RankedTerm], term: String) in terms.first { $0.term == term }!.score }
         #expect(score(withTable, "经济体制改革") < score(plain, "经济体制改革"))
         #expect(score(withTable, "生态补偿机制") > score(withTable, "经济体制改革"))
@@ -58,16 +58,27 @@ import Testing
 
     @Test func titleAndLeadCountMoreThanTheBody() throws {
         let stage = try PolicyTermExtractor(lexicon: PolicyLexicon(view: view), view: view,
-                                            ranker: KeywordRanker(minimumScore: 0))
+                                            ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0))
         let filler = String(repeating: "会议听取了各单位的工作汇报并对下一阶段的工作进行了安排。", count: 12)
         let text = "健全生态补偿机制\n\(filler)\n\(filler)健全森林资源保护发展目标责任制。"
         let terms = try KeywordFixture.run(stage, text).0
         #expect(terms.map(\.term) == ["生态补偿机制", "森林资源保护发展目标责任制"])
     }
 
+    @Test func aPassingMentionBesideTheMainPolicyIsLeftOut() throws {
+        let main = String(repeating: "全面推行河长制，河长制考核要严格。", count: 6)
+        let text = "青河县河长制工作会议召开\n\(main)\n会议还提到城乡污水处理设施建设。"
+        let lexicon = PolicyLexicon(terms: [("河长制", "ecology")], view: view)
+        let all = try KeywordFixture.run(try PolicyTermExtractor(lexicon: lexicon, view: view,
+                                                                ranker: KeywordRanker(relativeCutoff: 0)), text).0
+        let cut = try KeywordFixture.run(try PolicyTermExtractor(lexicon: lexicon, view: view), text).0
+        #expect(all.map(\.term) == ["河长制", "城乡污水处理设施建设"])
+        #expect(cut.map(\.term) == ["河长制"])
+    }
+
     @Test func aDocumentAndItsBareNameAreOneTerm() throws {
         let stage = try PolicyTermExtractor(lexicon: PolicyLexicon(terms: [("物权法", "law")], view: view), view: view,
-                                            ranker: KeywordRanker(minimumScore: 0))
+                                            ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0))
         let terms = try KeywordFixture.run(stage, "依据《物权法》第四十二条。物权法规定了征收的条件。").0
         #expect(terms.map(\.term) == ["《物权法》"])
         #expect(terms.first?.count == 2)

@@ -13,15 +13,21 @@ import Darwin
 /// 3. Score = prior (kind, suffix) × (1 + ln Σ position weights) × length factor × rarity factor, where the
 ///    position weight of an occurrence is higher in the title and lead, and the rarity factor comes from a
 ///    document-frequency table when one is given.
-/// 4. Terms scoring below `minimumScore` are not reported, so an article naming few policies gets few terms.
+/// 4. Terms scoring below `minimumScore`, or below `relativeCutoff` × the best term's score, are not reported,
+///    so an article naming few policies gets few terms.
 public struct KeywordRanker {
     public var top: Int
     public var minimumScore: Double
+    /// Terms scoring below this fraction of the article's best term are not reported either: beside a
+    /// policy the article is about, a passing mention of a field (环境执法) is noise.
+    public var relativeCutoff: Double
     public var documentFrequencies: DocumentFrequencyTable?
 
-    public init(top: Int = 20, minimumScore: Double = 0.6, documentFrequencies: DocumentFrequencyTable? = nil) {
+    public init(top: Int = 20, minimumScore: Double = 0.6, relativeCutoff: Double = 0.25,
+                documentFrequencies: DocumentFrequencyTable? = nil) {
         self.top = top
         self.minimumScore = minimumScore
+        self.relativeCutoff = relativeCutoff
         self.documentFrequencies = documentFrequencies
     }
 
@@ -46,6 +52,7 @@ public struct KeywordRanker {
                                      kind: kind, forms: Self.forms(group)))
         }
         ranked.sort { ($0.score, $0.count, $1.term) > ($1.score, $1.count, $0.term) }
+        if let best = ranked.first?.score { ranked.removeAll { $0.score < relativeCutoff * best } }
         return Array(ranked.prefix(top))
     }
 
