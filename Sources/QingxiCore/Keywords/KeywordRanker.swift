@@ -108,19 +108,42 @@ public struct KeywordRanker {
 
     /// Drops the terms all of whose occurrences are nested in longer occurrences (see the type's comment).
     static func withoutFragments(_ occurrences: [TermCandidate]) -> [TermCandidate] {
+        let enclosing = enclosingOccurrences(occurrences)
         var standsAlone: Set<String> = []
-        var byParagraph: [Int: [TermCandidate]] = [:]
-        for o in occurrences { byParagraph[o.paragraph, default: []].append(o) }
-        for o in occurrences where !standsAlone.contains(o.term) {
-            let covered = byParagraph[o.paragraph]!.contains { outer in
-                o.isNested(in: outer) && outer.term != o.term && absorbs(outer, o)
-            }
+        for (index, o) in occurrences.enumerated() where !standsAlone.contains(o.term) {
+            let covered = enclosing[index].contains { outer in outer.term != o.term && absorbs(outer, o) }
             if !covered { standsAlone.insert(o.term) }
         }
-        return occurrences.filter { o in
-            standsAlone.contains(o.term)
-                && !byParagraph[o.paragraph]!.contains { o.isNested(in: $0) && $0.kind == .document && name($0.term) == o.term }
+        return occurrences.indices.filter { index in
+            let o = occurrences[index]
+            return standsAlone.contains(o.term)
+                && !enclosing[index].contains { $0.kind == .document && name($0.term) == o.term }
+        }.map { occurrences[$0] }
+    }
+
+    /// For each occurrence, the occurrences it is nested in. Candidates are short (a title at most 80
+    /// characters), so only those starting at most 80 characters before need to be looked at.
+    static func enclosingOccurrences(_ occurrences: [TermCandidate]) -> [[TermCandidate]] {
+        let order = occurrences.indices.sorted {
+            (occurrences[$0].paragraph, occurrences[$0].range.lowerBound) < (occurrences[$1].paragraph, occurrences[$1].range.lowerBound)
         }
+        var result = [[TermCandidate]](repeating: [], count: occurrences.count)
+        for (position, index) in order.enumerated() {
+            let o = occurrences[index]
+            var j = position - 1
+            while j >= 0, occurrences[order[j]].paragraph == o.paragraph,
+                  occurrences[order[j]].range.lowerBound >= o.range.lowerBound - 82 {
+                if o.isNested(in: occurrences[order[j]]) { result[index].append(occurrences[order[j]]) }
+                j -= 1
+            }
+            j = position + 1
+            while j < order.count, occurrences[order[j]].paragraph == o.paragraph,
+                  occurrences[order[j]].range.lowerBound == o.range.lowerBound {
+                if o.isNested(in: occurrences[order[j]]) { result[index].append(occurrences[order[j]]) }
+                j += 1
+            }
+        }
+        return result
     }
 
     /// Whether an occurrence inside `outer` is only a part of it. Named policies (lexicon terms, slogans)

@@ -78,10 +78,10 @@ final class SuffixPhraseFinder {
         if entry == construction, let named = namedObject(start..<suffix.lowerBound, s, text, paragraph) {
             return named
         }
-        let range = start..<suffix.upperBound
-        return TermCandidate(term: ViewText.string(s[range]), kind: .phrase,
+        let range = start..<suffix.upperBound, term = ViewText.string(s[range])
+        return TermCandidate(term: term, kind: .phrase,
                              prior: endsInLexiconTerm(start..<suffix.lowerBound, s) ? max(prior, 0.75) : prior,
-                             paragraph: paragraph, range: range, surface: text.surface(range))
+                             paragraph: paragraph, range: range, surface: text.surface(range, sameAs: term))
     }
 
     /// True when the stem ends in a lexicon term (二套房贷政策, 二套房贷 being known): the phrase names a
@@ -97,12 +97,12 @@ final class SuffixPhraseFinder {
         let term = ViewText.string(s[stem])
         if lexicon.value(of: s[stem]) != nil {
             return TermCandidate(term: term, kind: .lexicon, prior: 0.8, paragraph: paragraph, range: stem,
-                                 surface: text.surface(stem))
+                                 surface: text.surface(stem, sameAs: term))
         }
         for length in 2...3 where stem.count > length + 1 {
             if let inner = suffixes.value(of: s[(stem.upperBound - length)..<stem.upperBound]), Int(inner) != construction {
                 return TermCandidate(term: term, kind: .phrase, prior: PolicyVocabulary.suffixes[Int(inner)].1,
-                                     paragraph: paragraph, range: stem, surface: text.surface(stem))
+                                     paragraph: paragraph, range: stem, surface: text.surface(stem, sameAs: term))
             }
         }
         return nil
@@ -116,9 +116,9 @@ final class SuffixPhraseFinder {
               PolicyVocabulary.sloganMeasures.contains(s[start + 1]) else { return nil }
         if start > 0, s[start - 1] == ordinal || ScalarClass.isChineseNumeral(s[start - 1])
             || ScalarClass.isASCIIAlphanumeric(s[start - 1]) { return nil }
-        let range = start..<suffix.upperBound
-        return TermCandidate(term: ViewText.string(s[range]), kind: .slogan, prior: max(prior, 0.85),
-                             paragraph: paragraph, range: range, surface: text.surface(range))
+        let range = start..<suffix.upperBound, term = ViewText.string(s[range])
+        return TermCandidate(term: term, kind: .slogan, prior: max(prior, 0.85),
+                             paragraph: paragraph, range: range, surface: text.surface(range, sameAs: term))
     }
 
     /// Where the phrase starts (absolute scalar offset), or nil when the suffix does not end a word or the stem

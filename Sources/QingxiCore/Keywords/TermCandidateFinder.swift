@@ -56,8 +56,9 @@ final class TermCandidateFinder {
             if isOutlet(content) {
                 media.append(whole)
             } else if content.count >= 2, isDocument(content) {
-                found.append(TermCandidate(term: text.string(whole), kind: .document, prior: 0.9,
-                                           paragraph: paragraph, range: whole, surface: text.surface(whole)))
+                let term = text.string(whole)
+                found.append(TermCandidate(term: term, kind: .document, prior: 0.9,
+                                           paragraph: paragraph, range: whole, surface: text.surface(whole, sameAs: term)))
             }
             next = close + 1
         }
@@ -87,8 +88,9 @@ final class TermCandidateFinder {
         else { return nil }
         let slogan = NumberedSlogan.matches(content.filter(ScalarClass.isHan))
         guard slogan || inPolicyContext(s, before: range.lowerBound - 1, after: range.upperBound + 1) else { return nil }
-        return TermCandidate(term: text.string(range), kind: slogan ? .slogan : .quoted, prior: slogan ? 0.85 : 0.6,
-                             paragraph: paragraph, range: range, surface: text.surface(range))
+        let term = text.string(range)
+        return TermCandidate(term: term, kind: slogan ? .slogan : .quoted, prior: slogan ? 0.85 : 0.6,
+                             paragraph: paragraph, range: range, surface: text.surface(range, sameAs: term))
     }
 
     /// True when the text before `before` ends in a policy verb or the text from `after` starts with a policy noun.
@@ -114,9 +116,10 @@ final class TermCandidateFinder {
                 let (range, entry) = withoutLeadingVerb(whole, s, trie) ?? (whole, match.value)
                 if media.isEmpty || !media.contains(where: { $0.overlaps(range) }) {
                     let slogan = ScalarClass.isChineseNumeral(s[range.lowerBound]) && NumberedSlogan.matches(s[range])
-                    found.append(TermCandidate(term: text.string(range), kind: slogan ? .slogan : .lexicon,
+                    let term = text.string(range)
+                    found.append(TermCandidate(term: term, kind: slogan ? .slogan : .lexicon,
                                                prior: slogan ? 0.85 : lexiconPriors[Int(entry)], paragraph: paragraph,
-                                               range: range, surface: text.surface(range)))
+                                               range: range, surface: text.surface(range, sameAs: term)))
                 }
                 i = whole.upperBound
             }

@@ -62,6 +62,12 @@ struct ViewText {
         Self.string((original ?? scalars)[range])
     }
 
+    /// The original text in `range`, given the view's text of the same range: when the two are identical,
+    /// the same string (no second copy).
+    func surface(_ range: Range<Int>, sameAs viewText: String) -> String {
+        original == nil ? viewText : surface(range)
+    }
+
     @inline(__always)
     static func foldWidth(_ value: UInt32) -> UInt32 {
         guard value >= 0x3000 else { return value }
