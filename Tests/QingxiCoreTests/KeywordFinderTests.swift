@@ -29,6 +29,10 @@ import Testing
         ("加快保障性住房工程建设", "保障性住房工程"),
         ("出台了一揽子房地产新政", "房地产新政"),
         ("要在该县林长制工作中", "林长制"),
+        ("与湖北省建立省际联防联控机制", "省际联防联控机制"),
+        ("建立县级基本财力保障机制", "县级基本财力保障机制"),
+        ("坚守18亿亩耕地红线政策", "耕地红线政策"),
+        ("苹果被指违反中国劳动法", "劳动法"),
     ])
     func suffixPhraseStartsAfterTheVerb(sentence: String, expected: String) throws {
         #expect(try terms(sentence, kind: .phrase) == [expected])
@@ -36,9 +40,14 @@ import Testing
 
     @Test(arguments: ["要加强污染物总量控制", "他是一名系统工程师", "中国建设银行发布公告", "我们不在规划范围内",
                       "他特别看重制度建设", "同意我的意见", "进行动员部署", "坚持改革开放",
-                      "英语听写法很有效", "这是他的做法"])
+                      "英语听写法很有效", "这是他的做法", "建立影音制播与发行渠道",
+                      "按照决策层、管理层和执行层三层机制运行"])
     func wordsThatOnlyLookLikePolicySuffixesAreNotPhrases(sentence: String) throws {
         #expect(try terms(sentence, kind: .phrase).isEmpty)
+    }
+
+    @Test func aQuotedNameThenOfIsNotAStem() throws {
+        #expect(try terms("没有突破“控制性规划”的规划调整", kind: .phrase) == ["控制性规划"])
     }
 
     @Test func numberedSlogans() throws {

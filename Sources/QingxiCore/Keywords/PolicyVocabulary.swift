@@ -72,6 +72,7 @@ enum PolicyVocabulary {
         叫做 名为 即为 属 靠 凭 借 借助 建 抓 推 促 立 设 定 判断 上述 以上 下列 此类 这类 该类 \
         坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
         其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
+        缺乏 购买 落地
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all
@@ -84,13 +85,15 @@ enum PolicyVocabulary {
         创新 重点项目 各方面 方面 具体 规划 计划 战略 行动 政策 方案 意见 办法 措施 三项 两项 一个 两个 几个 \
         多个 一大 全新 大型 小型 中型 当地 本地 本市 本省 本 该项 这项 那项 上述 以下 以上 下列 有力 有序 \
         最高 最新 最大 当前 目前 现阶段 下一步 未来 年度 年 国内 国际 全球 世界 市场 投资 融资 资金 产品 业务 \
-        公司 集团 银行 机构 学校 大学 学院 个人 家庭 省级 市级 县级 国家级 总体 大部分 部分 整体 地区 区域
+        公司 集团 银行 机构 学校 大学 学院 个人 家庭 省级 市级 县级 国家级 总体 大部分 部分 整体 地区 区域 \
+        方针 公共 优惠 专家 公众 有利 不利 现行 新出台
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Characters that, right after a suffix, make it part of a longer word (工程师, 建设银行, 规划局, 改革开放):
     /// the phrase does not end there.
     static let continuationCharacters: Set<UInt32> = Set("""
         师员者家人院局厅部委办处科司所站组队会费款金额量率性化式型界学银署车机器品证表单类们稿开论史观合伙协
+        作造定订约裁止冷药剂片播
         """.unicodeScalars.map(\.value))
 
     /// Last words of a law's name before 法 (劳动合同法, 国家赔偿法, 海岛保护法, 农村土地承包经营纠纷调解仲裁法).
@@ -107,7 +110,7 @@ enum PolicyVocabulary {
 
     /// Measure words that, after a numeral, count things (一个, 三项, 两次): such a word is not part of a policy
     /// name. 大 is not among them: 三大基础性战略性工程 keeps its 三大.
-    static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部".unicodeScalars.map(\.value))
+    static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层".unicodeScalars.map(\.value))
 
     /// Characters that, after a leading numeral, make a numbered slogan (三大攻坚战, 四个全面, 八项规定).
     static let sloganMeasures: Set<UInt32> = Set("大个项条位种型化严实学".unicodeScalars.map(\.value))
@@ -121,6 +124,13 @@ enum PolicyVocabulary {
 
     /// Characters that end a place name when word break leaves them alone after it (延吉|市, 该|县).
     static let placeEndings: Set<UInt32> = Set("省市县区州镇乡村旗".unicodeScalars.map(\.value))
+
+    /// First characters of a word that, after a lone place character, makes a word with it (县|级, 省|际,
+    /// 区|域): the place character is then not the end of a name.
+    static let placeCompounds: Set<UInt32> = Set("级际域委长直属内外".unicodeScalars.map(\.value))
+
+    /// Units that follow a number (18亿亩, 3万元): a phrase whose characters start right after digits drops them.
+    static let numberUnits: Set<UInt32> = Set("亿万千百亩元吨米里斤户人个名家项次年月日号期批".unicodeScalars.map(\.value))
 
     /// Last characters of an organisation's name (发改委, 住建局, 教育厅, 审计署, 国务院办): a word ending in one
     /// of them is where a policy phrase starts after, not part of it (经信委市场体系 → no).

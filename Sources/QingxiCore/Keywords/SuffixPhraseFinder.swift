@@ -14,6 +14,7 @@ final class SuffixPhraseFinder {
     private let breaker: ICUWordBreaker
     private let most: UInt32 = "最".unicodeScalars.first!.value
     private let ordinal: UInt32 = "第".unicodeScalars.first!.value
+    private let possessive: UInt32 = "的".unicodeScalars.first!.value
     private let lawSuffix: [UInt32] = ["法".unicodeScalars.first!.value]
 
     private let lexicon: ScalarTrie
@@ -66,7 +67,8 @@ final class SuffixPhraseFinder {
         if let slogan = numberedSlogan(endingIn: suffix, prior, s, text, paragraph) { return slogan }
         var left = suffix.lowerBound
         while left > 0, suffix.lowerBound - left < Self.maxStem, ScalarClass.isHan(s[left - 1]) { left -= 1 }
-        if left > 0, s[left - 1] == ScalarClass.closeQuote, suffix.lowerBound - left <= 4 {
+        if left > 0, s[left - 1] == ScalarClass.closeQuote, suffix.lowerBound - left <= 4,
+           !s[left..<suffix.lowerBound].contains(possessive) {
             return quotedStemPhrase(left..<suffix.upperBound, prior, s, text, paragraph)
         }
         guard suffix.lowerBound - left >= 2 else { return nil }
@@ -131,6 +133,9 @@ final class SuffixPhraseFinder {
         let stem = tokens.filter { $0.range.upperBound <= suffix.lowerBound }
         guard !stem.isEmpty else { return nil }
         var start = truncated ? stem[0].range.upperBound : stem[0].range.lowerBound
+        if stem[0].range.lowerBound > 0, ScalarClass.isASCIIAlphanumeric(s[stem[0].range.lowerBound - 1]) {
+            while start < suffix.lowerBound, PolicyVocabulary.numberUnits.contains(s[start]) { start += 1 }
+        }
         for index in stem.indices where stem[index].range.lowerBound >= start {
             if cutsAfter(index, stem, start: start) || endsInStopWord(stem[index].range.upperBound, stem[0].range.lowerBound, s) {
                 start = stem[index].range.upperBound
@@ -140,7 +145,10 @@ final class SuffixPhraseFinder {
         let kept = stem.filter { $0.range.lowerBound >= start }
         if kept.allSatisfy({ PolicyVocabulary.genericWords.contains($0.word) }) { return nil }
         if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
-        if s[suffix].elementsEqual(lawSuffix), !PolicyVocabulary.lawStemEndings.contains(kept.last!.word) { return nil }
+        if s[suffix].elementsEqual(lawSuffix) {
+            guard PolicyVocabulary.lawStemEndings.contains(kept.last!.word) else { return nil }
+            if kept.count > 1, kept[0].word == "中国" { start = kept[1].range.lowerBound }
+        }
         return start
     }
 
@@ -155,6 +163,8 @@ final class SuffixPhraseFinder {
         if PolicyVocabulary.stopWords.contains(word) { return !(index > 0 && stem[index - 1].word == "最") }
         if scalars.first == "的" || scalars.first == "了" { return true }
         if scalars.count == 1, PolicyVocabulary.placeEndings.contains(scalars.first!.value), index > 0 {
+            if index + 1 < stem.count, let next = stem[index + 1].word.unicodeScalars.first,
+               PolicyVocabulary.placeCompounds.contains(next.value) { return false }
             let previous = stem[index - 1].word
             return previous.unicodeScalars.count >= 2 || PolicyVocabulary.stopWords.contains(previous)
         }
