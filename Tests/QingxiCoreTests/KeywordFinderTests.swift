@@ -33,9 +33,18 @@ import Testing
         ("建立县级基本财力保障机制", "县级基本财力保障机制"),
         ("坚守18亿亩耕地红线政策", "耕地红线政策"),
         ("苹果被指违反中国劳动法", "劳动法"),
-    ])
+        ("，暗标竞价出让制度也在考虑之中", "暗标竞价出让制度"),
+        ("国务院印发行动计划", nil),
+    ].map { ($0.0, $0.1 ?? "") })
     func suffixPhraseStartsAfterTheVerb(sentence: String, expected: String) throws {
-        #expect(try terms(sentence, kind: .phrase) == [expected])
+        #expect(try terms(sentence, kind: .phrase) == (expected.isEmpty ? [] : [expected]))
+    }
+
+    @Test func aPhraseIsNotCutInsideALexiconTerm() throws {
+        let view = MatchingView.widthFoldingOnly
+        let finder = try TermCandidateFinder(lexicon: PolicyLexicon(terms: [("家电以旧换新", "economy")], view: view))
+        let found = try finder.candidates(in: ViewText("商务部称正制定家电以旧换新实施办法", view: view), paragraph: 0)
+        #expect(found.filter { $0.kind == .phrase }.map(\.term) == ["家电以旧换新实施办法"])
     }
 
     @Test(arguments: ["要加强污染物总量控制", "他是一名系统工程师", "中国建设银行发布公告", "我们不在规划范围内",

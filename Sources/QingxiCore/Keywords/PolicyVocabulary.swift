@@ -16,7 +16,9 @@ enum PolicyVocabulary {
         ("经济区", 0.65), ("经济圈", 0.7), ("自贸区", 0.75), ("自贸港", 0.75),
         ("工程", 0.6), ("行动", 0.65), ("战略", 0.7), ("规划", 0.65), ("计划", 0.55), ("改革", 0.65),
         ("建设", 0.5), ("运动", 0.45), ("政策", 0.6), ("新政", 0.6), ("活动", 0.45), ("办法", 0.6), ("方案", 0.55), ("意见", 0.5),
-        ("要点", 0.6), ("清单", 0.65), ("试点", 0.5), ("补贴", 0.5), ("一体化", 0.6),
+        ("要点", 0.6), ("清单", 0.65), ("试点", 0.5), ("补贴", 0.5), ("一体化", 0.6), ("策略", 0.55),
+        ("实施办法", 0.75), ("实施方案", 0.7), ("实施意见", 0.7), ("实施细则", 0.75), ("管理办法", 0.75),
+        ("暂行办法", 0.75), ("行动计划", 0.75), ("行动方案", 0.7), ("工作方案", 0.65), ("指导意见", 0.7),
     ]
 
     /// Endings of a 《》 title that make it a document (law, regulation, plan, notice, report…).
@@ -73,6 +75,12 @@ enum PolicyVocabulary {
         坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
         其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
         缺乏 购买 落地
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// One-character stop words that are verbs: they cut only before a word of two or more characters, since
+    /// word break leaves unknown words in single characters (暗标竞价|出|让|制度).
+    static let weakSingleStops: Set<String> = Set("""
+        出 来 去 到 看 听 建 抓 推 促 立 设 定 提 问 答 谈 讲 指 属 靠 凭 借 搞 做 干 好 本 称 说 据 想 给 令 请 让 使 有 无 非
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all

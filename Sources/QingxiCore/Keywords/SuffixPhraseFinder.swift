@@ -136,9 +136,12 @@ final class SuffixPhraseFinder {
         if stem[0].range.lowerBound > 0, ScalarClass.isASCIIAlphanumeric(s[stem[0].range.lowerBound - 1]) {
             while start < suffix.lowerBound, PolicyVocabulary.numberUnits.contains(s[start]) { start += 1 }
         }
+        let named = lexiconTerms(stem[0].range.lowerBound..<suffix.lowerBound, s)
         for index in stem.indices where stem[index].range.lowerBound >= start {
-            if cutsAfter(index, stem, start: start) || endsInStopWord(stem[index].range.upperBound, stem[0].range.lowerBound, s) {
-                start = stem[index].range.upperBound
+            let end = stem[index].range.upperBound
+            if named.contains(where: { $0.lowerBound < end && end < $0.upperBound }) { continue }
+            if cutsAfter(index, stem, start: start) || endsInStopWord(end, stem[0].range.lowerBound, s) {
+                start = end
             }
         }
         guard suffix.lowerBound - start >= 2 else { return nil }
@@ -152,6 +155,22 @@ final class SuffixPhraseFinder {
         return start
     }
 
+    /// The lexicon terms in `range` (leftmost longest): a phrase is never cut inside one (家电以旧换新实施办法,
+    /// although word break gives 家|电|以|旧|换|新 and 以 is a stop word).
+    private func lexiconTerms(_ range: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if lexicon.startsKey(s[i]), let match = lexicon.longestMatch(in: s, at: i, limit: range.upperBound) {
+                found.append(i..<(i + match.length))
+                i += match.length
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
     /// True when the phrase cannot extend left across word `index`: a stop word (but not 严格 after 最), a
     /// word ending in 的 (but 最严格的 stays) or starting with 的/了, the end of a place name (延吉|市, 该|县,
     /// but not 县|级 at the start), an organisation (发改委), a numeral with a counting measure word (一个, 三项).
@@ -160,7 +179,14 @@ final class SuffixPhraseFinder {
         if scalars.last == "的" {
             return !(index >= 2 && stem[index - 2].word == "最" && stem[index - 2].range.lowerBound == start)
         }
-        if PolicyVocabulary.stopWords.contains(word) { return !(index > 0 && stem[index - 1].word == "最") }
+        if PolicyVocabulary.stopWords.contains(word) {
+            if index > 0 && stem[index - 1].word == "最" { return false }
+            // A lone verb character before another lone character, or right before the suffix, is part of a word
+            // ICU does not know (竞价|出|让|制度).
+            if PolicyVocabulary.weakSingleStops.contains(word),
+               index + 1 == stem.count || stem[index + 1].word.unicodeScalars.count == 1 { return false }
+            return true
+        }
         if scalars.first == "的" || scalars.first == "了" { return true }
         if scalars.count == 1, PolicyVocabulary.placeEndings.contains(scalars.first!.value), index > 0 {
             if index + 1 < stem.count, let next = stem[index + 1].word.unicodeScalars.first,
