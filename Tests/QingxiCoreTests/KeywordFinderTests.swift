@@ -92,6 +92,11 @@ import Testing
         #expect(found == ["河长制", "推动高质量发展"], "高质量发展 is not in this lexicon, so the entry stays whole")
     }
 
+    @Test func documentNamesWithoutTitleMarks() throws {
+        let found = try terms("财政部关于推进省直接管理县财政改革的意见发布。《关于加强河长制工作的通知》印发。", kind: .document)
+        #expect(found == ["《关于加强河长制工作的通知》", "关于推进省直接管理县财政改革的意见"])
+    }
+
     @Test func lexiconTermsByLongestMatch() throws {
         #expect(try terms("实施乡村振兴战略", kind: .lexicon) == ["乡村振兴"])
         #expect(try terms("推进乡村振兴，", kind: .lexicon) == ["乡村振兴"])

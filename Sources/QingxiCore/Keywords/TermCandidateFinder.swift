@@ -16,6 +16,9 @@ final class TermCandidateFinder {
     private let quoteVerbs: [[UInt32]]
     private let quoteNouns: [[UInt32]]
     private let lexiconPriors: [Double]
+    private let bareEndings: [[UInt32]]
+    private let about: [UInt32] = "关于".unicodeScalars.map(\.value)
+    private let possessive: UInt32 = "的".unicodeScalars.first!.value
     private let stopWords: ScalarTrie
 
     init(lexicon: PolicyLexicon) throws {
@@ -28,6 +31,8 @@ final class TermCandidateFinder {
         quoteVerbs = scalars(Array(PolicyVocabulary.quoteVerbs))
         quoteNouns = scalars(PolicyVocabulary.quoteNouns)
         lexiconPriors = Self.priors(lexicon)
+        bareEndings = scalars(["指导意见", "实施意见", "若干意见", "意见", "通知", "决定", "决议", "规定", "办法", "批复",
+                               "方案", "纲要", "细则", "条例", "规划", "公告", "通告", "答复"])
         stopWords = Self.stopWordTrie()
     }
 
@@ -36,6 +41,7 @@ final class TermCandidateFinder {
         var found: [TermCandidate] = []
         var media: [Range<Int>] = []
         findTitles(text, paragraph, into: &found, media: &media)
+        findBareDocuments(text, paragraph, into: &found)
         findQuoted(text, paragraph, into: &found, media: media)
         found += try phrases.phrases(in: text, paragraph: paragraph, excluded: media)
         findLexiconTerms(text, paragraph, into: &found, media: media)
@@ -67,6 +73,37 @@ final class TermCandidateFinder {
     /// Quoted terms: 2–12 Han characters (、 and · allowed inside) in “” or 「」, kept when shaped like a
     /// numbered slogan or quoted in a policy context — after a verb such as 推进/落实 or before a noun such as
     /// 改革/理念/问题 — since news quotes many things that are not policies (irony, speech, nicknames).
+    /// Document names written without 《》: 关于…的意见/通知/决定 … within one clause (财政部关于推进省直接管理县
+    /// 财政改革的意见 → 关于推进省直接管理县财政改革的意见). Names inside a 《》 title are the title's.
+    private func findBareDocuments(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate]) {
+        let s = text.scalars
+        let titles = found.filter { $0.kind == .document }.map(\.range)
+        var next = 0
+        while let i = s[next...].firstIndex(of: about[0]) {
+            next = i + 1
+            guard i + 1 < s.count, s[i + 1] == about[1], !titles.contains(where: { $0.contains(i) }),
+                  let end = bareDocumentEnd(s, from: i + 2) else { continue }
+            let range = i..<end, term = text.string(range)
+            found.append(TermCandidate(term: term, kind: .document, prior: 0.55, paragraph: paragraph, range: range,
+                                       surface: text.surface(range, sameAs: term)))
+            next = end
+        }
+    }
+
+    /// The end of the first 的 + document word (的意见, 的通知 …) in the clause starting at `start`.
+    private func bareDocumentEnd(_ s: [UInt32], from start: Int) -> Int? {
+        var j = start + 2
+        while j < min(s.count, start + 60), !Self.clauseEnds.contains(s[j]) {
+            if s[j] == possessive, let ending = bareEndings.first(where: { s[(j + 1)...].starts(with: $0) }) {
+                return j + 1 + ending.count
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private static let clauseEnds: Set<UInt32> = Set("，。；：！？《》\n ".unicodeScalars.map(\.value))
+
     private func findQuoted(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate], media: [Range<Int>]) {
         let s = text.scalars
         var next = 0
