@@ -1,0 +1,64 @@
+/// Which script `convert` produces.
+public enum ScriptDirection: String, Sendable, CaseIterable {
+    /// Traditional → simplified (ICU "Traditional-Simplified").
+    case hans
+    /// Simplified → traditional (ICU "Simplified-Traditional"), neutral: no Taiwan or Hong Kong vocabulary.
+    case hant
+
+    /// The system transliterator whose rules are compiled.
+    public var icuID: String { self == .hans ? "Traditional-Simplified" : "Simplified-Traditional" }
+}
+
+/// How `convert` converts.
+public struct ConversionOptions: Sendable {
+    public var direction: ScriptDirection
+    /// Reproduce ICU byte for byte (no corrections).
+    public var exactICU = false
+    /// Reproduce the `uconv -x` command byte for byte: exact ICU rules, cut into uconv's chunks (implies exact).
+    public var exactUconv = false
+    /// Leave punctuation as it is (ICU turns 「」 into “” for T→S, and back for S→T).
+    public var keepPunctuation = false
+    /// Further correction files (`--rules FILE`), applied after the built-in ones.
+    public var ruleFiles: [String] = []
+
+    public init(direction: ScriptDirection, exactICU: Bool = false, keepPunctuation: Bool = false, ruleFiles: [String] = []) {
+        self.direction = direction
+        self.exactICU = exactICU
+        self.keepPunctuation = keepPunctuation
+        self.ruleFiles = ruleFiles
+    }
+}
+
+/// Stage "convert": converts every paragraph (and the JSONL title) to the other script.
+/// Holds back nothing, removes nothing; a paragraph comes out converted, in order. Idempotent on the target
+/// script: converting simplified text to simplified changes nothing (ICU's rules map target characters to
+/// themselves).
+public final class ScriptConverter: Stage {
+    public let name = "convert"
+    private let converter: StringConverter
+
+    public init(_ options: ConversionOptions) throws {
+        converter = StringConverter(engine: try ConversionEngines.make(options), uconvChunks: options.exactUconv)
+    }
+
+    public func begin(_ article: Article) throws {
+        if let title = article.title { article.title = converter.convert(title) }
+    }
+
+    public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
+        var converted = paragraph
+        converted.text = converter.convert(paragraph.text)
+        try emit(converted)
+    }
+
+    /// Converts one string (for stages that need the simplified view of a line, see `MatchingView`).
+    public func convert(_ text: String) -> String {
+        converter.convert(text)
+    }
+
+    /// The matching view every stage uses: default-mode T→S conversion plus width folding.
+    public static func matchingView() throws -> MatchingView {
+        let converter = try ScriptConverter(ConversionOptions(direction: .hans))
+        return MatchingView(simplify: converter.convert)
+    }
+}

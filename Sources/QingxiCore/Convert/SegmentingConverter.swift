@@ -1,0 +1,131 @@
+/// The default conversion engine: ICU's rules plus qingxi's corrections, applied by segmentation instead of
+/// ICU's first match. Each paragraph is cut into the fewest segments, where a segment is a rule key (ICU's
+/// phrases and characters, correction phrases, word entries) or any single character; among equally few,
+/// the longer first segment wins (forward-longest). So 经理发现 becomes 经理|发现 — not ICU's 经|理发|现 — when
+/// 经理 is a known word, and 表明了 stays 表明|了.
+///
+/// Contexts of all rules (ICU's included) are checked on the input, not on converted text: 两只鸡 gives 兩隻雞
+/// like 三只鸡 gives 三隻雞. Single characters use ICU's table, overridden by single-character corrections.
+public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
+    private let pool: RulePool
+    private let table: UnsafeMutablePointer<UInt32>
+    private var highTable: [UInt32: UInt32] = [:]
+    private var listOf: UnsafeMutablePointer<Int32>
+    private var cost: [Int32] = []
+    private var choice: [Int32] = []
+    public var maxExpansion: Int { pool.maxExpansion }
+    static let tableSize = CompiledTransliterator.tableSize
+
+    public init(icuRules: [TransliterationRule], corrections: CorrectionRules) {
+        table = .allocate(capacity: Self.tableSize)
+        listOf = .allocate(capacity: Self.tableSize)
+        for i in 0..<Self.tableSize { table[i] = UInt32(i); listOf[i] = -1 }
+        let rules = Self.merge(icuRules, corrections, table: table, highTable: &highTable)
+        var lists: [UInt32: [Int]] = [:]
+        for (index, rule) in rules.enumerated() { lists[rule.key[0], default: []].append(index) }
+        pool = RulePool(rules: rules, lists: lists)
+        var high: [UInt32: Int32] = [:]
+        for (first, n) in pool.listIndex {
+            if first < Self.tableSize { listOf[Int(first)] = Int32(n) } else { high[first] = Int32(n) }
+        }
+        highLists = high
+    }
+
+    private var highLists: [UInt32: Int32] = [:]
+
+    deinit {
+        table.deallocate()
+        listOf.deallocate()
+    }
+
+    /// The rules that take part in segmentation: every rule with a longer key or a context, corrections first
+    /// (a correction replaces an ICU rule with the same key and contexts). Plain single-character rules go to the
+    /// table instead; word entries get their replacement from the finished table.
+    static func merge(_ icu: [TransliterationRule], _ corrections: CorrectionRules, table: UnsafeMutablePointer<UInt32>,
+                      highTable: inout [UInt32: UInt32]) -> [TransliterationRule] {
+        func set(_ s: UInt32, _ v: UInt32) { if s < tableSize { table[Int(s)] = v } else { highTable[s] = v } }
+        func get(_ s: UInt32) -> UInt32 { s < tableSize ? table[Int(s)] : (highTable[s] ?? s) }
+        var seen = Set<[UInt32]>()
+        for rule in icu where rule.key.count == 1 && !rule.hasContext && rule.replacement.count == 1 {
+            if seen.insert(rule.key).inserted { set(rule.key[0], rule.replacement[0]) }
+        }
+        var merged: [TransliterationRule] = []
+        var index: [String: Int] = [:]
+        func identity(_ r: TransliterationRule) -> String { "\(r.key)|\(String(describing: r.before?.sorted()))|\(r.after)" }
+        for entry in corrections.entries {
+            var rule = entry.rule
+            if entry.isWord { rule.replacement = [] }
+            if rule.key.count == 1 && !rule.hasContext && !entry.isWord { set(rule.key[0], rule.replacement[0]); continue }
+            if let at = index[identity(rule)] { merged[at] = rule } else { index[identity(rule)] = merged.count; merged.append(rule) }
+        }
+        for i in merged.indices where merged[i].replacement.isEmpty { merged[i].replacement = merged[i].key.map(get) }
+        for rule in icu where rule.key.count > 1 || rule.hasContext || rule.replacement.count != 1 {
+            if index[identity(rule)] == nil { index[identity(rule)] = merged.count; merged.append(rule) }
+        }
+        return merged
+    }
+
+    public func convert(_ input: UnsafeBufferPointer<UInt32>, into output: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = input.count
+        if cost.count < n + 1 {
+            cost = [Int32](repeating: 0, count: n + 1)
+            choice = [Int32](repeating: -1, count: n + 1)
+        }
+        return cost.withUnsafeMutableBufferPointer { cost in
+            choice.withUnsafeMutableBufferPointer { choice in
+                segment(input, cost: cost, choice: choice)
+                return emit(input, choice: choice, into: output)
+            }
+        }
+    }
+
+    /// Backward pass: cost[i] = fewest segments for input[i...]; choice[i] = the rule starting the best
+    /// segmentation at i (-1: a single character).
+    private func segment(_ input: UnsafeBufferPointer<UInt32>, cost: UnsafeMutableBufferPointer<Int32>,
+                         choice: UnsafeMutableBufferPointer<Int32>) {
+        let n = input.count
+        cost[n] = 0
+        var i = n - 1
+        while i >= 0 {
+            var best = cost[i + 1] &+ 1
+            var bestRule: Int32 = -1
+            var bestLength = 0  // a rule of equal cost beats the plain single character
+            let scalar = input[i]
+            let list = scalar < Self.tableSize ? listOf[Int(scalar)] : (highLists[scalar] ?? -1)
+            if list >= 0 {
+                pool.forEachMatch(list: Int(list), input, at: i) { rule in
+                    let length = pool.keyLength(rule)
+                    let c = cost[i + length] &+ 1
+                    if c < best || (c == best && length > bestLength) {
+                        best = c
+                        bestRule = Int32(rule)
+                        bestLength = length
+                    }
+                }
+            }
+            cost[i] = best
+            choice[i] = bestRule
+            i -= 1
+        }
+    }
+
+    /// Forward pass: writes the chosen segments.
+    private func emit(_ input: UnsafeBufferPointer<UInt32>, choice: UnsafeMutableBufferPointer<Int32>,
+                      into output: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0
+        var written = 0
+        var last: UInt32 = 0
+        while i < input.count {
+            let rule = Int(choice[i])
+            if rule >= 0 {
+                written &+= pool.writeReplacement(rule, to: output + written, last: &last)
+                i &+= pool.keyLength(rule)
+            } else {
+                let s = input[i]
+                written &+= UTF8Decoding.write(s < Self.tableSize ? table[Int(s)] : (highTable[s] ?? s), to: output + written)
+                i &+= 1
+            }
+        }
+        return written
+    }
+}

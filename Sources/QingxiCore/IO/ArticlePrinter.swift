@@ -1,0 +1,86 @@
+/// Writes articles as they leave the last stage, in the chosen output format.
+protocol ArticlePrinter: AnyObject {
+    func begin(_ article: Article) throws
+    func paragraph(_ paragraph: Paragraph) throws
+    func end(_ article: Article, record: JSONRecord?) throws
+}
+
+/// Plain text: one paragraph a line, articles separated by a form-feed line. `--explain` sends each removal to
+/// stderr as `FILE:LINE: STAGE: removed ¶N (REASON): TEXT`; `--meta` sends `key<TAB>value` lines.
+final class TextPrinter: ArticlePrinter {
+    private let output: OutputWriter
+    private let messages: MessageWriter
+    private let options: RecordOptions
+    private var articles = 0
+
+    init(output: OutputWriter, messages: MessageWriter, options: RecordOptions) {
+        self.output = output
+        self.messages = messages
+        self.options = options
+    }
+
+    func begin(_ article: Article) throws {
+        if articles > 0 { try output.write([0x0C, 0x0A]) }
+        articles += 1
+        if let title = article.title, !title.isEmpty {
+            try output.write(title)
+            try output.write(byte: 0x0A)
+        }
+    }
+
+    func paragraph(_ paragraph: Paragraph) throws {
+        try output.write(paragraph.text.utf8)
+        try output.write(byte: 0x0A)
+    }
+
+    func end(_ article: Article, record: JSONRecord?) throws {
+        if options.explain {
+            for r in article.removed {
+                messages.line("\(article.file):\(r.line): \(r.stage): removed ¶\(r.paragraph) (\(r.reason)): \(r.text)")
+            }
+        }
+        if options.printMeta {
+            for (key, value) in article.meta { messages.line("\(key)\t\(value)") }
+        }
+    }
+}
+
+/// JSON Lines: the input record with its text (and title) replaced and qingxi's findings under `qingxi`;
+/// plain-text input becomes `{"id": …, "text": …}` records.
+final class JSONLinesPrinter: ArticlePrinter {
+    private let output: OutputWriter
+    private let options: RecordOptions
+    private var text: [UInt8] = []
+    private var first = true
+
+    init(output: OutputWriter, options: RecordOptions) {
+        self.output = output
+        self.options = options
+    }
+
+    func begin(_ article: Article) throws {
+        text.removeAll(keepingCapacity: true)
+        first = true
+    }
+
+    func paragraph(_ paragraph: Paragraph) throws {
+        if !first { text.append(0x0A) }
+        first = false
+        text.append(contentsOf: paragraph.text.utf8)
+    }
+
+    func end(_ article: Article, record: JSONRecord?) throws {
+        let body = String(decoding: text, as: UTF8.self)
+        let qingxi = AnnotationMerger.merged(previous: article.previous, article: article, explain: options.explain)
+        if let record {
+            try output.write(record.rewritten(text: body, title: article.title, qingxi: qingxi))
+        } else {
+            var fields: [(String, JSONValue)] = [("id", .string(article.id))]
+            if let title = article.title { fields.append(("title", .string(title))) }
+            fields.append((options.textField, .string(body)))
+            if let qingxi { fields.append(("qingxi", qingxi)) }
+            try output.write(JSONValue.object(fields).encoded())
+        }
+        try output.write(byte: 0x0A)
+    }
+}

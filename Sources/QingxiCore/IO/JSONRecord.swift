@@ -1,0 +1,87 @@
+/// One JSON Lines record, kept as its original bytes plus the byte ranges of its top-level fields, so that it
+/// can be written back with only the fields qingxi changed (text, title, `qingxi`) re-encoded and every other
+/// field byte for byte, in order.
+public struct JSONRecord {
+    public let bytes: [UInt8]
+    let fields: [JSONScanner.Field]
+    /// Index of the field holding the text (the last one with that name, as JSON parsers keep the last).
+    let textIndex: Int
+    let titleIndex: Int?
+    let qingxiIndex: Int?
+
+    /// Parses a line; throws `QingxiError.badData` naming file and line when it is not a JSON object with a
+    /// string field `textField`.
+    public init(line: [UInt8], textField: String, file: String, lineNumber: Int) throws {
+        bytes = line
+        let fields: [JSONScanner.Field]
+        do {
+            fields = try line.withUnsafeBufferPointer { buffer throws(JSONScanner.SyntaxError) in
+                try JSONScanner.topLevelFields(of: buffer)
+            }
+        } catch {
+            throw QingxiError.badData(file: file, line: lineNumber, message: "malformed JSON: \(error.message)")
+        }
+        guard let text = fields.lastIndex(where: { $0.key == textField }) else {
+            throw QingxiError.badData(file: file, line: lineNumber, message: "record has no field \"\(textField)\"")
+        }
+        guard line[fields[text].value.lowerBound] == UInt8(ascii: "\"") else {
+            throw QingxiError.badData(file: file, line: lineNumber, message: "field \"\(textField)\" is not a string")
+        }
+        textIndex = text
+        let title = fields.lastIndex(where: { $0.key == "title" })
+        titleIndex = title.flatMap { line[fields[$0].value.lowerBound] == UInt8(ascii: "\"") ? $0 : nil }
+        qingxiIndex = fields.lastIndex(where: { $0.key == "qingxi" })
+        self.fields = fields
+    }
+
+    private func decodeString(at index: Int) -> String {
+        bytes.withUnsafeBufferPointer { JSONScanner.decodeString($0, fields[index].value) }
+    }
+
+    public var text: String { decodeString(at: textIndex) }
+    public var title: String? { titleIndex.map(decodeString(at:)) }
+
+    /// The record's `id` field as text (a string's content, or a number as written); nil when absent.
+    public var id: String? {
+        guard let index = fields.lastIndex(where: { $0.key == "id" }) else { return nil }
+        let range = fields[index].value
+        if bytes[range.lowerBound] == UInt8(ascii: "\"") { return decodeString(at: index) }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// What an earlier qingxi run stored under `qingxi`, if anything.
+    public var previousAnnotations: JSONValue? {
+        guard let index = qingxiIndex else { return nil }
+        return bytes.withUnsafeBufferPointer { JSONScanner.value($0, fields[index].value) }
+    }
+
+    /// The record with a new text and title and, when given, a new `qingxi` value (in place of the old one,
+    /// or appended as the last field).
+    public func rewritten(text: String, title: String?, qingxi: JSONValue?) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        out.append(UInt8(ascii: "{"))
+        for (index, field) in fields.enumerated() {
+            if index == qingxiIndex && qingxi == nil { continue }
+            if out.count > 1 { out.append(UInt8(ascii: ",")) }
+            JSONString.encode(field.key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            if index == textIndex {
+                JSONString.encode(text, into: &out)
+            } else if index == titleIndex, let title {
+                JSONString.encode(title, into: &out)
+            } else if index == qingxiIndex, let qingxi {
+                qingxi.encode(into: &out)
+            } else {
+                out.append(contentsOf: bytes[field.value])
+            }
+        }
+        if qingxiIndex == nil, let qingxi {
+            if out.count > 1 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: Array(#""qingxi":"#.utf8))
+            qingxi.encode(into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+}

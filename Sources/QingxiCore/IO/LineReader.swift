@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Splits a byte stream into lines, reading `read(2)` chunks of 64 KiB (NOTES §3: ~550 MB/s; `readLine()` and
+/// `String.split` are far slower). Line terminators: LF, CRLF and a lone CR (old Mac / some Windows tools); the
+/// terminator is not part of the line. A final line without a terminator is still a line. A UTF-8 byte order
+/// mark at the very start is dropped.
+///
+/// Memory: the buffer holds one line at a time (plus one chunk), so a huge single line needs its own size.
+public final class LineReader {
+    private let fd: Int32
+    public let name: String
+    private let ownsDescriptor: Bool
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var eof = false
+    private var atStart = true
+    /// The number of the line most recently returned (1-based).
+    public private(set) var lineNumber = 0
+    /// Bytes asked of each `read(2)`: 64 KiB, or less to test chunk invariance (1 feeds byte by byte).
+    private let chunk: Int
+
+    /// Reads from an open descriptor (0 for stdin).
+    public init(fd: Int32, name: String, readSize: Int = 1 << 16) {
+        self.fd = fd
+        self.name = name
+        self.ownsDescriptor = false
+        chunk = max(1, readSize)
+        buffer = [UInt8](repeating: 0, count: max(chunk * 2, 64))
+    }
+
+    /// Opens `path` for reading.
+    public init(path: String, readSize: Int = 1 << 16) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw QingxiError.io(file: path, message: String(cString: strerror(errno))) }
+        self.fd = fd
+        self.name = path
+        self.ownsDescriptor = true
+        chunk = max(1, readSize)
+        buffer = [UInt8](repeating: 0, count: max(chunk * 2, 64))
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    /// The first non-white-space byte of the stream (after a BOM), without consuming anything; nil when the
+    /// stream is empty or all white space within the first chunks examined.
+    public func peekFirstSignificantByte() throws -> UInt8? {
+        while true {
+            try dropByteOrderMark()
+            var i = start
+            while i < end {
+                let b = buffer[i]
+                if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { return b }
+                i += 1
+            }
+            if eof || end - start > 1 << 20 { return nil }
+            try fill()
+        }
+    }
+
+    /// Calls `body` with the next line's bytes (valid only during the call); returns false at end of input.
+    public func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+        try dropByteOrderMark()
+        var scanFrom = start
+        while true {
+            if let (lineEnd, next) = findTerminator(from: scanFrom) {
+                lineNumber += 1
+                let result = try buffer.withUnsafeBufferPointer {
+                    try body(UnsafeBufferPointer(rebasing: $0[start..<lineEnd]))
+                }
+                start = next
+                return result
+            }
+            if eof {
+                guard start < end else { return nil }
+                lineNumber += 1
+                let result = try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                start = end
+                return result
+            }
+            let scanned = max(0, end - start - 1)  // re-examine a trailing CR: it may start a CRLF
+            try fill()
+            scanFrom = start + scanned
+        }
+    }
+
+    /// Finds the next line terminator at or after `from`; returns the line's end and the next line's start. A CR
+    /// as the very last buffered byte waits for more input (it may be the first half of CRLF).
+    @inline(__always)
+    private func findTerminator(from: Int) -> (Int, Int)? {
+        var i = from
+        while i < end {
+            let b = buffer[i]
+            if b == 0x0A { return (i, i + 1) }
+            if b == 0x0D {
+                if i + 1 < end { return buffer[i + 1] == 0x0A ? (i, i + 2) : (i, i + 1) }
+                if eof { return (i, i + 1) }
+                return nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func dropByteOrderMark() throws {
+        guard atStart else { return }
+        while end - start < 3 && !eof { try fill() }
+        if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF { start += 3 }
+        atStart = false
+    }
+
+    /// Moves the unread bytes to the front (growing the buffer when one line is longer than it) and reads a chunk.
+    private func fill() throws {
+        if start > 0 {
+            buffer.withUnsafeMutableBytes { raw in
+                _ = memmove(raw.baseAddress!, raw.baseAddress! + start, end - start)
+            }
+            end -= start
+            start = 0
+        }
+        if buffer.count - end < chunk { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + end, chunk) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw QingxiError.io(file: name, message: String(cString: strerror(errno)))
+            }
+            if n == 0 { eof = true } else { end += n }
+            return
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// The two record formats every stage reads and writes.
+public enum RecordFormat: String, Sendable, CaseIterable {
+    /// Plain text: paragraphs are lines; articles are separated by a line holding only a form feed (\f).
+    case text
+    /// JSON Lines: one article per line, its text in a string field (default `text`).
+    case jsonl
+}
+
+/// Options of the record layer, shared by every stage command.
+public struct RecordOptions: Sendable {
+    /// Input files; `-` (or none) is standard input.
+    public var inputs: [String] = []
+    /// Forced input format; nil detects it per input (JSONL when the first non-space byte is `{`).
+    public var inputFormat: RecordFormat?
+    /// Output format; nil means the format of the first input.
+    public var outputFormat: RecordFormat?
+    /// The JSONL field that holds the article text.
+    public var textField = "text"
+    /// Invalid UTF-8 is an error (exit 1) instead of being replaced with U+FFFD and reported.
+    public var strict = false
+    /// Malformed records are set aside (written verbatim to `rejectsPath`, counted) instead of ending the run.
+    public var skipMalformed = false
+    /// Where set-aside records go; nil means standard error.
+    public var rejectsPath: String?
+    /// Report removals: on stderr (text output) or under `qingxi.removed` (JSONL output).
+    public var explain = false
+    /// Text output: print the metadata stages found as `key<TAB>value` lines on stderr.
+    public var printMeta = false
+    /// Bytes per `read(2)` (tests use tiny sizes to prove that chunking does not change the output).
+    public var readSize = 1 << 16
+
+    public init() {}
+}
+
+/// What a run did, for the final summary line.
+public struct RunSummary: Sendable, Equatable {
+    public var articles = 0
+    public var paragraphsIn = 0
+    public var paragraphsOut = 0
+    public var rejected = 0
+    public var invalidUTF8Lines = 0
+    public var bytesIn = 0
+}

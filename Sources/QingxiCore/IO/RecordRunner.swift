@@ -1,0 +1,95 @@
+/// Drives a stage chain over inputs: reads each input (plain text or JSON Lines), turns it into articles and
+/// paragraphs, feeds them through the chain and hands what comes out to one printer.
+///
+/// Streaming: plain text flows paragraph by paragraph (memory does not grow with the size of an article that
+/// a stage does not hold back); JSON Lines holds one record at a time. Nothing is lost silently: invalid UTF-8
+/// is replaced and reported with file and line (or is an error under `strict`); a malformed record ends the run
+/// with an error naming file:line, or under `skipMalformed` is written verbatim to the rejects stream and
+/// counted in the summary.
+public final class RecordRunner {
+    let options: RecordOptions
+    let chain: StageChain
+    let output: OutputWriter
+    let messages: MessageWriter
+    var printer: ArticlePrinter?
+    var rejects: OutputWriter?
+    public internal(set) var summary = RunSummary()
+    static let maxWarnings = 20
+
+    public init(options: RecordOptions, chain: StageChain, output: OutputWriter, messages: MessageWriter) {
+        self.options = options
+        self.chain = chain
+        self.output = output
+        self.messages = messages
+    }
+
+    /// Processes every input in order, then ends the stages and flushes the output; returns the summary.
+    @discardableResult
+    public func run() throws -> RunSummary {
+        for path in options.inputs.isEmpty ? ["-"] : options.inputs {
+            let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
+                : try LineReader(path: path, readSize: options.readSize)
+            let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
+            if printer == nil { printer = makePrinter(options.outputFormat ?? format) }
+            switch format {
+            case .text: try readPlainText(reader)
+            case .jsonl: try readJSONLines(reader)
+            }
+        }
+        try chain.finish()
+        try output.flush()
+        try rejects?.flush()
+        reportSummary()
+        return summary
+    }
+
+    private func makePrinter(_ format: RecordFormat) -> ArticlePrinter {
+        switch format {
+        case .text: return TextPrinter(output: output, messages: messages, options: options)
+        case .jsonl: return JSONLinesPrinter(output: output, options: options)
+        }
+    }
+
+    /// Decodes one input line, replacing and reporting invalid UTF-8 (an error under `strict`).
+    func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int) throws -> String {
+        summary.bytesIn += bytes.count + 1
+        let (text, invalidAt) = UTF8Repair.decode(bytes)
+        guard let offset = invalidAt else { return text }
+        let where_ = "invalid UTF-8 at byte \(offset + 1) of the line"
+        if options.strict { throw QingxiError.badData(file: file, line: line, message: where_) }
+        summary.invalidUTF8Lines += 1
+        if summary.invalidUTF8Lines <= Self.maxWarnings {
+            messages.line("qingxi: \(file):\(line): warning: \(where_), replaced with U+FFFD")
+        }
+        return text
+    }
+
+    /// Runs one article whose paragraphs are already known (JSON Lines records).
+    func runArticle(_ article: Article, paragraphs: [Paragraph], record: JSONRecord?) throws {
+        guard let printer else { return }
+        summary.articles += 1
+        try chain.begin(article)
+        try printer.begin(article)
+        let sink: (Paragraph) throws -> Void = { [unowned self] p in
+            summary.paragraphsOut += 1
+            try printer.paragraph(p)
+        }
+        for p in paragraphs {
+            summary.paragraphsIn += 1
+            try chain.process(p, of: article, sink: sink)
+        }
+        try chain.end(article, sink: sink)
+        try printer.end(article, record: record)
+    }
+
+    private func reportSummary() {
+        var parts: [String] = []
+        if summary.invalidUTF8Lines > 0 {
+            parts.append("\(summary.invalidUTF8Lines) line(s) with invalid UTF-8 repaired with U+FFFD")
+        }
+        if summary.rejected > 0 {
+            parts.append("\(summary.rejected) malformed record(s) set aside in \(options.rejectsPath ?? "<stderr>")")
+        }
+        if !parts.isEmpty { messages.line("qingxi: summary: \(summary.articles) article(s); " + parts.joined(separator: "; ")) }
+    }
+}

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns input bytes into a `String`, noticing invalid UTF-8 (which Swift silently repairs with U+FFFD).
+enum UTF8Repair {
+    /// The decoded string and, when the bytes were not valid UTF-8, the 0-based offset of the first bad byte.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, invalidAt: Int?) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var text2 = text
+        let same = text2.withUTF8 { utf8 in
+            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return same ? (text, nil) : (text, firstInvalidOffset(bytes))
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let (length, low, high): (Int, UInt8, UInt8)
+            switch b {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+            case 0xE1...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+            default: return i
+            }
+            guard i + length <= bytes.count, (low...high).contains(bytes[i + 1]) else { return i }
+            for k in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[i + k]) { return i }
+            i += length
+        }
+        return bytes.count
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import QingxiCore
+
+/// Input and output options every stage command shares (the record layer).
+struct RecordOptionGroup: ParsableArguments {
+    @Argument(help: "Input files (plain text or JSON Lines); '-' or none reads standard input.")
+    var files: [String] = []
+
+    @Option(name: .customLong("input-format"), help: "text or jsonl (default: detected, JSONL when the first byte is '{').")
+    var inputFormat: RecordFormat?
+
+    @Option(name: .customLong("output-format"), help: "text or jsonl (default: the input's format).")
+    var outputFormat: RecordFormat?
+
+    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text.")
+    var textField = "text"
+
+    @Flag(help: "Invalid UTF-8 is an error (exit 1) instead of being replaced with U+FFFD and reported.")
+    var strict = false
+
+    @Option(name: .customLong("on-error"), help: "fail: a malformed record ends the run (exit 1); skip: it is set aside in --rejects and counted.")
+    var onError: ErrorPolicy = .fail
+
+    @Option(help: "Where skipped records are written verbatim (default: standard error).")
+    var rejects: String?
+
+    @Flag(help: "Report every removal: on stderr (text) or under qingxi.removed (JSONL).")
+    var explain = false
+
+    enum ErrorPolicy: String, ExpressibleByArgument, CaseIterable { case fail, skip }
+
+    var recordOptions: RecordOptions {
+        var options = RecordOptions()
+        options.inputs = files
+        options.inputFormat = inputFormat
+        options.outputFormat = outputFormat
+        options.textField = textField
+        options.strict = strict
+        options.skipMalformed = onError == .skip
+        options.rejectsPath = rejects
+        options.explain = explain
+        return options
+    }
+
+    /// Runs `stages` over the inputs and writes the result to standard output.
+    func run(_ stages: [Stage], printMeta: Bool = false) throws {
+        var options = recordOptions
+        options.printMeta = printMeta
+        let runner = RecordRunner(options: options, chain: StageChain(stages),
+                                  output: OutputWriter(fd: 1, name: "<stdout>"), messages: MessageWriter())
+        try runner.run()
+    }
+}
+
+extension RecordFormat: ExpressibleByArgument {}
+extension ScriptDirection: ExpressibleByArgument {}

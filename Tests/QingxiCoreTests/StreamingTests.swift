@@ -1,0 +1,37 @@
+import Testing
+@testable import QingxiCore
+
+/// Chunk invariance: feeding the input whole, in small reads or byte by byte gives the same output — including
+/// reads that end inside a UTF-8 sequence, between CR and LF, and inside a phrase rule's key.
+@Suite struct StreamingTests {
+    static let mixedText = "經理發現問題\r\n\r\n兩隻雞「引號」，一萬餘人。\n\u{0C}\n【責編 王某】\r後來於是並且\n"
+    static let jsonLines = #"{"id":"a","title":"標題","text":"經理發現\n後來"}"# + "\n\n" + #"{"id":"b","text":"並且於是"}"#
+
+    @Test(arguments: [1, 2, 3, 5, 7, 64, 1 << 16])
+    func plainTextOutputDoesNotDependOnReadSize(readSize: Int) throws {
+        for direction in ScriptDirection.allCases {
+            let whole = try TestSupport.run(Self.mixedText, stages: [try ScriptConverter(ConversionOptions(direction: direction))])
+            let chunked = try TestSupport.run(Self.mixedText, stages: [try ScriptConverter(ConversionOptions(direction: direction))],
+                                              readSize: readSize)
+            #expect(chunked.output == whole.output)
+        }
+    }
+
+    @Test(arguments: [1, 3, 64, 1 << 16])
+    func jsonLinesOutputDoesNotDependOnReadSize(readSize: Int) throws {
+        let whole = try TestSupport.run(Self.jsonLines, stages: [try ScriptConverter(ConversionOptions(direction: .hans))])
+        let chunked = try TestSupport.run(Self.jsonLines, stages: [try ScriptConverter(ConversionOptions(direction: .hans))],
+                                          readSize: readSize)
+        #expect(chunked.output == whole.output)
+        #expect(whole.output.contains(#""title":"标题""#))
+    }
+
+    @Test func convertIsIdempotentOnItsOwnOutput() throws {
+        for direction in ScriptDirection.allCases {
+            let stage = { try ScriptConverter(ConversionOptions(direction: direction)) }
+            let once = try TestSupport.run(Self.mixedText, stages: [try stage()]).output
+            let twice = try TestSupport.run(once, stages: [try stage()]).output
+            #expect(twice == once)
+        }
+    }
+}
