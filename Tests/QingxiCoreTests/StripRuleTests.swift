@@ -84,3 +84,11 @@ import Testing
         #expect(article.removed.map(\.paragraph) == [1, 5])
     }
 }
+
+@Suite struct StripBuiltInTests {
+    @Test func embeddedRulesAreTheCorpusFile() throws {
+        let embedded = try StripRuleSet.builtIn().rules.map(\.pattern.source)
+        let corpus = try Corpus.stripRules().rules.map(\.pattern.source)
+        #expect(embedded == corpus, "EmbeddedData.swift is stale: run scripts/embed-data")
+    }
+}

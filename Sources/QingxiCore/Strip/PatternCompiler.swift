@@ -71,7 +71,7 @@ struct PatternCompiler {
 /// skip a pattern on lines that contain none of them: e.g. `^[【\[]?责(任)?编` → {`责`}, `扫一扫|二维码` →
 /// {`扫一扫`, `二维码`}.
 enum RequiredLiterals {
-    static let maxAlternatives = 16
+    static let maxAlternatives = 64
 
     /// The any-of set, or nil when no non-empty string is required.
     static func of(_ node: PatternNode) -> [[UInt32]]? {

@@ -49,6 +49,20 @@ public struct StripRuleSet: Sendable {
         return StripRuleSet(rules: rules)
     }
 
+    /// The built-in rules: `corpus/strip/rules.tsv` as embedded in the binary by `scripts/embed-data`.
+    public static func builtIn() throws -> StripRuleSet {
+        let name = "strip/rules.tsv"
+        guard let text = EmbeddedData.files[name] else {
+            throw QingxiError.io(file: "corpus/" + name, message: "not embedded in this build: run scripts/embed-data")
+        }
+        return try parse(text, name: "corpus/" + name)
+    }
+
+    /// The built-in rules followed by the rules of `files` (a user's site-specific rules).
+    public static func builtIn(adding files: [String]) throws -> StripRuleSet {
+        StripRuleSet(rules: try builtIn().rules + load(files: files).rules)
+    }
+
     /// Parses rules from text (`name` is used in error messages).
     public static func parse(_ text: String, name: String) throws -> StripRuleSet {
         var rules: [StripRule] = []
