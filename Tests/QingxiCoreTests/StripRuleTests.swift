@@ -25,7 +25,7 @@ import Testing
         func literals(_ p: String) throws -> Set<String>? {
             try LinePattern(p).requiredLiterals.map { Set($0.map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }) }
         }
-        #expect(try literals("^[【\\[]?责编\\s*\\h+") == ["责编"])
+        #expect(try literals("^[【\\[]?责编\\s*\\h+") == ["责编", "【责编", "[责编"])
         #expect(try literals("扫一扫|二维码") == ["扫一扫", "二维码"])
         #expect(try literals("^来源[：:]$") == ["来源：", "来源:"])
         #expect(try literals(".*") == nil)

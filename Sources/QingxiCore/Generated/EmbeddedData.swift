@@ -26,7 +26,8 @@ enum EmbeddedData {
 # together with anchors it is what protects body sentences that contain the same words (see corpus/cases/strip.tsv).
 
 # --- Datelines: kept as body, metadata extracted. First, so that nothing below removes them.
-dateline	keep	any	*	^(?<dateline_org>新华社|中新社|本报|\h{1,10}?(?:网|社|报|台|客户端))\s*\h{0,8}?\s*(?:(?<dateline_date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)\s*(?:电|讯)|讯)\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
+dateline	keep	any	*	^(?<dateline_org>新华社|中新社|本报|\h{1,10}?(?:网|社|报|台|客户端))\s*\h{0,8}?\s*(?<dateline_date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
+dateline	keep	any	*	^(?<dateline_org>本报|\h{1,10}?(?:网|社|报|台|客户端))讯\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
 
 # --- Editor and staff tags: 责任编辑：X, 【编辑：X】, 责编|X, （责编：X、Y）, 校对 X
 editor	drop	any	40	^[【\[（(]?\s*(?:责任编辑|责编|编辑|实习编辑|值班编辑|本期编辑|网络编辑|栏目编辑|编审|审核|审校|校对|终审|初审|二审|三审|监制|统筹|美编|制作)(?:\s*[：:|丨/]\s*|\s+)(?<editor>[^【】\[\]（）()。，！？：:]{1,30}?)\s*[】\]）)]?$
@@ -44,13 +45,13 @@ original-title	drop	any	100	^\s*原标题\s*[：:]\s*(?<original_title>.{1,100})
 
 # --- Photo captions and credits: 会议现场 李军广 摄; …。通讯员刘娟 摄; （新华社记者 李贺 摄）; 图片来源：X
 caption	cut	any	40	(?:^|[\s。，；（(])\s*(?:\h{0,6}(?:记者|通讯员|摄影师|实习生)\s*(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s*|(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s+)[/／]?摄(?:影)?\s*[）)]?\s*$
-caption	cut	any	40	[（(]\s*(?:图片来源|图片|图源|配图|摄影|图)\s*[：:/／|]\s*(?<photo_credit>[^（）()。]{1,30}?)\s*[）)]\s*$
-caption	drop	any	40	^\s*(?:图片来源|图片|图源|配图来源|配图|摄影|图|视频来源)\s*[：:/／|]\s*(?<photo_credit>[^（）()。，]{1,30}?)\s*$
+caption	cut	any	40	[（(]\s*(?:图片来源|图片|图源|配图|摄影|图)[：:/／|]\s*(?<photo_credit>[^（）()。]{1,30}?)\s*[）)]\s*$
+caption	drop	any	40	^\s*(?:图片来源|图片|图源|配图来源|配图|摄影|图|视频来源)[：:/／|]\s*(?<photo_credit>[^（）()。，]{1,30}?)\s*$
 caption	drop	any	12	^\s*[（(]?\s*(?:资料图|资料图片|网络图片|示意图|图片源于网络|图片来自网络)\s*[）)]?\s*$
 
 # --- Standalone bylines at the head or tail: 新京报记者 陆一夫; 文/张三; 作者：张三
 byline	drop	edge	30	^(?:\h{0,6}(?:报|网|社|台|新闻|客户端))?\s*(?:特约|实习|首席)?(?:记者|通讯员|见习记者)\s*[：:|/丨]?\s*(?<reporter>\h{2,4}(?:[\s、，,]+\h{2,4}){0,5})\s*$
-byline	drop	edge	30	^(?:文|文字|撰文|作者|文图|图文|口述|整理|编译)\s*[：:|/丨]\s*(?<author>[^。，！？]{2,20}?)\s*$
+byline	drop	edge	30	^(?:文|文字|撰文|作者|文图|图文|口述|整理|编译)[：:|/丨]\s*(?<author>[^。，！？]{2,20}?)\s*$
 
 # --- Follow / app / share prompts
 prompt	drop	any	40	^[^。，]*(?:扫一扫|扫码|二维码|长按识别|长按二维码|长按关注)[^。，]*$

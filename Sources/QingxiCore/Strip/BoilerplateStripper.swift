@@ -13,16 +13,15 @@
 public final class BoilerplateStripper: Stage {
     public let name = "strip"
     public let rules: StripRuleSet
-    private let view: MatchingView
     private let profileLines: Set<String>
     private let classifier = ParagraphClassifier()
-    private let scratch = StripScratch()
+    private let context: StripContext
     private var lines: [StripLine] = []
 
     public init(rules: StripRuleSet, view: MatchingView, profile: FooterProfile? = nil) {
         self.rules = rules
-        self.view = view
         profileLines = profile?.lines ?? []
+        context = StripContext(rules: rules, view: view, needsViews: !profileLines.isEmpty)
     }
 
     public func begin(_ article: Article) throws {
@@ -30,16 +29,18 @@ public final class BoilerplateStripper: Stage {
     }
 
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
-        lines.append(StripLine(paragraph, view: view, rules: rules, scratch: scratch))
+        lines.append(StripLine(paragraph, context: context))
     }
 
     public func end(_ article: Article, emit: (Paragraph) throws -> Void) throws {
         var plan = StripPlan(lines: lines, rules: rules, profileLines: profileLines, classifier: classifier)
+        lines = []  // the plan now holds the only reference: deciding does not copy the lines
         plan.decide()
-        lines.removeAll(keepingCapacity: true)
         for line in plan.lines {
             try release(line, of: article, emit: emit)
         }
+        lines = plan.takeLines()  // keep the buffer for the next article
+        lines.removeAll(keepingCapacity: true)
     }
 
     private func release(_ line: StripLine, of article: Article, emit: (Paragraph) throws -> Void) throws {

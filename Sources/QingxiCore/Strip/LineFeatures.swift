@@ -22,7 +22,8 @@ struct LineFeatures: Equatable {
         for c in text { count(c) }
     }
 
-    private mutating func count(_ c: UInt32) {
+    /// Counts one scalar of the matching view.
+    mutating func count(_ c: UInt32) {
         if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 { return }
         length += 1
         if c < 0x80 {

@@ -79,6 +79,23 @@ enum RequiredLiterals {
         return set
     }
 
+    /// Up to `limit` any-of sets that a match needs all of (from different parts of a top-level sequence),
+    /// best first: `未经.{0,20}授权.{0,20}不得转载` → {`不得转载`}, {`未经`}, {`授权`}. Empty when none.
+    static func sets(of node: PatternNode, limit: Int = 3) -> [[[UInt32]]] {
+        switch node {
+        case .group(let inner, _): return sets(of: inner, limit: limit)
+        case .concat(let items):
+            let found = concatCandidates(items).filter { score($0) > 0 && $0.allSatisfy { !$0.isEmpty } }
+            var chosen: [[[UInt32]]] = []
+            for set in found.sorted(by: { score($0) > score($1) }) where !chosen.contains(set) && chosen.count < limit {
+                chosen.append(set)
+            }
+            return chosen
+        default:
+            return of(node).map { [$0] } ?? []
+        }
+    }
+
     /// The exact strings a node matches, when it matches only a few fixed strings.
     private static func exact(_ node: PatternNode) -> [[UInt32]]? {
         switch node {
@@ -101,8 +118,10 @@ enum RequiredLiterals {
             }
             return product
         case .repetition(let inner, let low, let high, _):
-            guard low == 1, high == 1 else { return nil }
-            return exact(inner)
+            guard let strings = exact(inner) else { return nil }
+            if low == 1, high == 1 { return strings }
+            if low == 0, high == 1, strings.count < maxAlternatives { return [[]] + strings }
+            return nil
         case .any: return nil
         }
     }
@@ -124,8 +143,15 @@ enum RequiredLiterals {
         }
     }
 
-    /// Runs of exact items are joined (`来` `源` → `来源`); the candidate with the longest shortest string wins.
+    /// Runs of exact items are joined (`来` `源` → `来源`), and extended by the strings the non-exact items
+    /// around them must end or start with (`(?<date>…日)` `(?:电|讯)` → `日电`, `日讯`); the candidate with the
+    /// longest shortest string wins.
     private static func bestOfConcat(_ items: [PatternNode]) -> [[UInt32]]? {
+        concatCandidates(items).max { score($0) < score($1) }.flatMap { score($0) > 0 ? $0 : nil }
+    }
+
+    /// Every any-of set a sequence requires: its joined exact runs and the required sets of its items.
+    private static func concatCandidates(_ items: [PatternNode]) -> [[[UInt32]]] {
         var candidates: [[[UInt32]]] = []
         var run: [[UInt32]] = [[]]
         for item in items {
@@ -133,12 +159,46 @@ enum RequiredLiterals {
                 run = run.flatMap { head in strings.map { head + $0 } }
                 continue
             }
-            candidates.append(run)
-            run = exact(item) ?? [[]]
-            if exact(item) == nil, let inner = required(item) { candidates.append(inner) }
+            if let after = affixes(item, atEnd: false), run.count * after.count <= maxAlternatives {
+                candidates.append(run.flatMap { head in after.map { head + $0 } })
+            } else {
+                candidates.append(run)
+            }
+            if let inner = required(item) { candidates.append(inner) }
+            run = exact(item) ?? affixes(item, atEnd: true) ?? [[]]
         }
         candidates.append(run)
-        return candidates.max { score($0) < score($1) }.flatMap { score($0) > 0 ? $0 : nil }
+        return candidates
+    }
+
+    /// Strings one of which every match of `node` ends with (`atEnd`) or starts with; nil when unknown.
+    private static func affixes(_ node: PatternNode, atEnd: Bool) -> [[UInt32]]? {
+        if let strings = exact(node) { return strings }
+        switch node {
+        case .group(let inner, _): return affixes(inner, atEnd: atEnd)
+        case .repetition(let inner, let low, _, _): return low >= 1 ? affixes(inner, atEnd: atEnd) : nil
+        case .alternation(let branches):
+            var all: [[UInt32]] = []
+            for branch in branches {
+                guard let strings = affixes(branch, atEnd: atEnd) else { return nil }
+                all += strings
+            }
+            return all.count <= maxAlternatives ? all : nil
+        case .concat(let items):
+            var product: [[UInt32]] = [[]]
+            for item in atEnd ? items.reversed() : items {
+                if let strings = exact(item), product.count * strings.count <= maxAlternatives {
+                    product = product.flatMap { p in strings.map { atEnd ? $0 + p : p + $0 } }
+                    continue
+                }
+                guard let edge = affixes(item, atEnd: atEnd), product.count * edge.count <= maxAlternatives else {
+                    return product
+                }
+                return product.flatMap { p in edge.map { atEnd ? $0 + p : p + $0 } }
+            }
+            return product
+        default: return nil
+        }
     }
 
     private static func score(_ strings: [[UInt32]]) -> Int {

@@ -12,15 +12,15 @@ struct ScalarSet: Equatable, Sendable {
         return found != negated
     }
 
-    /// The single scalars of a small, non-negated class (`[：:]` → `：`, `:`), for literal extraction.
+    /// The single scalars of a small, non-negated class (`[：:]` → `：`, `:`; at most 8), for literal extraction.
     var smallMembers: [UInt32]? {
-        guard !negated else { return nil }
+        guard !negated, !contains(0x20) else { return nil }  // white space makes a useless prefilter literal
         var members: [UInt32] = []
         for range in ranges {
-            guard range.count <= 4 else { return nil }
+            guard range.count <= 8 else { return nil }
             members += Array(range)
         }
-        return members.count <= 4 ? members : nil
+        return members.count <= 8 ? members : nil
     }
 
     /// White space as it appears in the matching view (the ideographic space is folded to ' ' there,

@@ -11,7 +11,8 @@ struct StripLine {
     }
 
     let paragraph: Paragraph
-    /// The matching view as scalar values with ASCII letters lowered (empty for a blank line).
+    /// The matching view as scalar values with ASCII letters lowered (empty for a blank line, and for a line
+    /// no rule's prefilter picked when no profile is in use).
     let view: [UInt32]
     let features: LineFeatures
     let hits: [RuleHit]
@@ -19,7 +20,9 @@ struct StripLine {
     let isTimestamp: Bool
     var verdict: Verdict = .keep
 
-    init(_ paragraph: Paragraph, view matching: MatchingView, rules: StripRuleSet, scratch: StripScratch) {
+    /// Counts the line on the quick view; computes the exact matching view and runs patterns only when the
+    /// prefilter finds a rule's literal (or when a profile needs every line's view).
+    init(_ paragraph: Paragraph, context: StripContext) {
         self.paragraph = paragraph
         isBlank = paragraph.isBlank
         if isBlank {
@@ -29,10 +32,28 @@ struct StripLine {
             isTimestamp = false
             return
         }
-        view = matching.folded(paragraph.text).unicodeScalars.map { ASCIIFold.lower($0.value) }
-        features = LineFeatures(view)
-        isTimestamp = features.isTimestamp(view)
-        hits = rules.hits(in: view, length: features.length, scratch: scratch)
+        let scratch = context.scratch
+        var quick = scratch.quick
+        scratch.quick = []
+        features = context.quickFold.fold(paragraph.text, into: &quick)
+        isTimestamp = features.isTimestamp(quick)
+        let candidates = context.rules.candidates(in: quick, length: features.length, scratch: scratch)
+        if candidates.isEmpty && !context.needsViews {
+            scratch.quick = quick
+            view = []
+            hits = []
+            return
+        }
+        // Simplified input (no Han character changed) needs no conversion: its quick view is the exact one.
+        if context.quickFold.changedHan {
+            view = context.view.simplified(paragraph.text).unicodeScalars.map {
+                ASCIIFold.lower(MatchingView.foldWidth($0).value)  // = view.folded, without building a String
+            }
+            scratch.quick = quick
+        } else {
+            view = quick  // the line keeps this buffer; the next line's quick view gets a new one
+        }
+        hits = context.rules.hits(of: candidates, in: view, length: features.length, scratch: scratch)
     }
 
     var isRemoved: Bool {
@@ -64,4 +85,21 @@ public enum StripPolicy {
     public static let substantialHan = 20
     /// A `block` rule fires only when at most this many Han characters of kept text follow its line.
     public static let tailBlockLimit = 1200
+}
+
+/// What every `StripLine` of a stripper shares: the rules, the views and reusable working memory.
+final class StripContext {
+    let rules: StripRuleSet
+    let view: MatchingView
+    let quickFold: QuickFold
+    let scratch = StripScratch()
+    /// True when a footer profile is in use: every line then needs its exact view (the profile's key).
+    let needsViews: Bool
+
+    init(rules: StripRuleSet, view: MatchingView, needsViews: Bool) {
+        self.rules = rules
+        self.view = view
+        quickFold = QuickFold(view: view)
+        self.needsViews = needsViews
+    }
 }

@@ -14,6 +14,13 @@ struct StripPlan {
     let profileLines: Set<String>
     let classifier: ParagraphClassifier
 
+    /// Hands the lines back (leaving none), so that their buffer can be reused without a copy.
+    mutating func takeLines() -> [StripLine] {
+        let taken = lines
+        lines = []
+        return taken
+    }
+
     mutating func decide() {
         applyRules { rule in rule.position == .any && rule.action != .block }
         applyProfile()

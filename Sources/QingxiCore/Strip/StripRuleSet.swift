@@ -4,37 +4,42 @@
 /// Built-in rules ship in `corpus/strip/rules.tsv` (format: `StripRule`); `--rules FILE` adds more after them.
 public struct StripRuleSet: Sendable {
     public let rules: [StripRule]
-    /// For each literal's first scalar: the literals starting with it and the rules they trigger.
-    private let triggers: [UInt32: [(literal: [UInt32], rules: [Int])]]
+    /// For each literal's first scalar: the literals starting with it and the (rule, set) pairs they satisfy.
+    private let triggers: [UInt32: [(literal: [UInt32], targets: [(rule: Int, bit: UInt8)])]]
     /// Bit per (first scalar & 0xFFFF): a cheap "might start a literal" test before the dictionary lookup.
     private let triggerBits: [UInt64]
+    /// Per rule, the mask with one bit per required set: the rule is a candidate when all are found.
+    private let fullMasks: [UInt8]
     /// Rules without a required literal: tried on every line they admit.
     private let alwaysTried: [Int]
 
     public init(rules: [StripRule]) {
         self.rules = rules
-        var triggers: [UInt32: [(literal: [UInt32], rules: [Int])]] = [:]
+        var triggers: [UInt32: [(literal: [UInt32], targets: [(rule: Int, bit: UInt8)])]] = [:]
         var bits = [UInt64](repeating: 0, count: 1024)
         var always: [Int] = []
+        var masks: [UInt8] = []
         for (index, rule) in rules.enumerated() {
-            guard let literals = rule.pattern.requiredLiterals else {
-                always.append(index)
-                continue
-            }
-            for literal in Set(literals) {
-                let first = literal[0]
-                bits[Int(first & 0xFFFF) >> 6] |= 1 << UInt64(first & 63)
-                var entries = triggers[first, default: []]
-                if let at = entries.firstIndex(where: { $0.literal == literal }) {
-                    entries[at].rules.append(index)
-                } else {
-                    entries.append((literal, [index]))
+            let sets = rule.pattern.requiredSets
+            masks.append(UInt8((1 << sets.count) - 1))
+            if sets.isEmpty { always.append(index) }
+            for (k, set) in sets.enumerated() {
+                for literal in Set(set) {
+                    let first = literal[0]
+                    bits[Int(first & 0xFFFF) >> 6] |= 1 << UInt64(first & 63)
+                    var entries = triggers[first, default: []]
+                    if let at = entries.firstIndex(where: { $0.literal == literal }) {
+                        entries[at].targets.append((index, UInt8(1 << k)))
+                    } else {
+                        entries.append((literal, [(index, UInt8(1 << k))]))
+                    }
+                    triggers[first] = entries
                 }
-                triggers[first] = entries
             }
         }
         self.triggers = triggers
         triggerBits = bits
+        fullMasks = masks
         alwaysTried = always
     }
 
@@ -72,10 +77,9 @@ public struct StripRuleSet: Sendable {
         return StripRuleSet(rules: rules)
     }
 
-    /// Every rule that matches the line, in rule order. `text` is the matching view as lowered scalars,
-    /// `length` its count of non-space characters.
-    func hits(in text: [UInt32], length: Int, scratch: StripScratch) -> [RuleHit] {
-        let candidates = triggeredRules(in: text, scratch: scratch)
+    /// Every rule among `candidates` (from `triggeredRules`) that matches the line, in rule order. `text` is
+    /// the matching view as lowered scalars, `length` its count of non-space characters.
+    func hits(of candidates: [Int], in text: [UInt32], length: Int, scratch: StripScratch) -> [RuleHit] {
         var hits: [RuleHit] = []
         for index in candidates where rules[index].admits(length: length) {
             if let match = rules[index].pattern.firstMatch(in: text, scratch: scratch.pattern) {
@@ -85,22 +89,38 @@ public struct StripRuleSet: Sendable {
         return hits
     }
 
+    /// The rules whose prefilter literal occurs in `text` and whose `max` admits a line of `length`, in
+    /// rule order (empty for most lines).
+    func candidates(in text: [UInt32], length: Int, scratch: StripScratch) -> [Int] {
+        triggeredRules(in: text, scratch: scratch).filter { rules[$0].admits(length: length) }
+    }
+
     private func triggeredRules(in text: [UInt32], scratch: StripScratch) -> [Int] {
-        scratch.resetTriggered(count: rules.count)
-        var found = alwaysTried
-        for index in alwaysTried { scratch.triggered[index] = true }
+        var found = scratch.found  // local copies: no run-time exclusivity checks in the loop
+        var seen = scratch.seen
+        scratch.found = []
+        scratch.seen = []
+        if seen.count != rules.count { seen = [UInt8](repeating: 0, count: rules.count) }
+        found.removeAll(keepingCapacity: true)
         for start in text.indices {
             let c = text[start]
             guard triggerBits[Int(c & 0xFFFF) >> 6] & (1 << UInt64(c & 63)) != 0,
                   let entries = triggers[c] else { continue }
             for entry in entries where Self.occurs(entry.literal, in: text, at: start) {
-                for rule in entry.rules where !scratch.triggered[rule] {
-                    scratch.triggered[rule] = true
-                    found.append(rule)
+                for target in entry.targets {
+                    if seen[target.rule] == 0 { found.append(target.rule) }
+                    seen[target.rule] |= target.bit
                 }
             }
         }
-        return found.sorted()
+        var result = alwaysTried
+        for rule in found {
+            if seen[rule] == fullMasks[rule] { result.append(rule) }
+            seen[rule] = 0
+        }
+        scratch.found = found
+        scratch.seen = seen
+        return result.count > 1 ? result.sorted() : result
     }
 
     @inline(__always) private static func occurs(_ literal: [UInt32], in text: [UInt32], at start: Int) -> Bool {
@@ -119,13 +139,7 @@ struct RuleHit {
 /// Reusable working memory of one stripper (not thread-safe).
 final class StripScratch {
     let pattern = PatternScratch()
-    var triggered: [Bool] = []
-
-    func resetTriggered(count: Int) {
-        if triggered.count != count {
-            triggered = [Bool](repeating: false, count: count)
-        } else {
-            for i in triggered.indices { triggered[i] = false }
-        }
-    }
+    var found: [Int] = []
+    var seen: [UInt8] = []
+    var quick: [UInt32] = []
 }
