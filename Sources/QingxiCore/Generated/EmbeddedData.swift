@@ -27,7 +27,7 @@ enum EmbeddedData {
 
 # --- Datelines: kept as body, metadata extracted. First, so that nothing below removes them.
 dateline	keep	any	*	^(?<dateline_org>新华社|中新社|本报|\h{1,10}?(?:网|社|报|台|客户端))\s*\h{0,8}?\s*(?<dateline_date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
-dateline	keep	any	*	^(?<dateline_org>本报|\h{1,10}?(?:网|社|报|台|客户端))讯\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
+dateline	keep	any	*	^(?<dateline_org>本报|\h{1,10}?(?:网|社|报|台|客户端))(?:快|专|综合)?讯\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
 
 # --- Editor and staff tags: 责任编辑：X, 【编辑：X】, 责编|X, （责编：X、Y）, 校对 X
 editor	drop	any	40	^[【\[（(]?\s*(?:责任编辑|责编|编辑|实习编辑|值班编辑|本期编辑|网络编辑|栏目编辑|编审|审核|审校|校对|终审|初审|二审|三审|监制|统筹|美编|制作)(?:\s*[：:|丨/]\s*|\s+)(?<editor>[^【】\[\]（）()。，！？：:]{1,30}?)\s*[】\]）)]?$

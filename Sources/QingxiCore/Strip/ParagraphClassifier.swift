@@ -22,6 +22,8 @@ struct ParagraphClassifier {
         /// Kept whatever the classifier thinks (a dateline).
         var protected: Bool
         var timestamp: Bool
+        /// A hash of the line's text (0 for none), to find lines the page repeats.
+        var key: Int = 0
     }
 
     /// Fewest chrome-like lines outside the body for the text to count as a page dump.
@@ -30,16 +32,18 @@ struct ParagraphClassifier {
     var lineCost = 20.0
     /// Lower cost for a punctuated line (poem lines, short quotes, a sentence broken over two lines).
     var punctuatedLineCost = 8.0
-    /// Extra score of a line a `keep` rule protects: a dateline is where the body starts.
+    /// Extra score of the first line a `keep` rule protects: a dateline is where the body starts.
     var protectedBonus = 100.0
     /// Score of a line a rule removed.
     var removedScore = -15.0
 
     /// The indices of lines to remove as page chrome (empty when the text is not a page dump).
     func chromeLines(_ lines: [Line]) -> [Int] {
-        let scores = lines.map(score)
-        let anchor = lines.firstIndex(where: \.protected)
-        guard let body = anchor.map({ segment(around: $0, scores) }) ?? bestSegment(scores, lines) else { return [] }
+        var scores = lines.map(score)
+        penalizeRepeats(&scores, lines)
+        if let first = lines.firstIndex(where: \.protected) { scores[first] += protectedBonus }
+        guard let best = bestSegment(scores, lines) else { return [] }
+        let body = anchored(best, scores, lines)
         var outside: [Int] = []
         var chromeLike = 0
         for (i, line) in lines.enumerated() where !body.contains(i) && !line.isBlank && !line.removed {
@@ -48,6 +52,19 @@ struct ParagraphClassifier {
             if scores[i] < 0 { chromeLike += 1 }
         }
         return chromeLike >= pageChromeLines ? outside : []
+    }
+
+    /// Lines repeated within the page (menus, share bars and teaser lists shown twice) are chrome, whatever
+    /// their punctuation, unless they are long (a body paragraph printed twice is the dedup stage's business).
+    private func penalizeRepeats(_ scores: inout [Double], _ lines: [Line]) {
+        var seen: [Int: Int] = [:]
+        for (i, line) in lines.enumerated() where !line.isBlank && line.key != 0 && line.features.units <= 80 {
+            seen[line.key, default: 0] += 1
+            _ = i
+        }
+        for (i, line) in lines.enumerated() where line.key != 0 && (seen[line.key] ?? 0) > 1 && !line.protected {
+            scores[i] = min(scores[i], -lineCost)
+        }
     }
 
     /// Body-likeness of one line: text units weighted by punctuation density, less the cost of a line.
@@ -60,8 +77,17 @@ struct ParagraphClassifier {
         var s = units * density - (f.punctuation > 0 ? punctuatedLineCost : lineCost)
         s -= 10.0 * Double(f.linkMarks)
         if line.timestamp { s -= 20 }
-        if line.protected { s = max(s, units) + protectedBonus }
+        if line.protected { s = max(s, units) }
         return s
+    }
+
+    /// A dateline is where the body starts: when the best run lies elsewhere (a long teaser list) and the run
+    /// that starts at the first dateline is at least half as strong, that run is the body.
+    private func anchored(_ best: ClosedRange<Int>, _ scores: [Double], _ lines: [Line]) -> ClosedRange<Int> {
+        guard let anchor = lines.firstIndex(where: \.protected), !best.contains(anchor) else { return best }
+        let forward = segment(around: anchor, scores)
+        let strength = { (range: ClosedRange<Int>) in scores[range].reduce(0, +) }
+        return strength(forward) >= 0.5 * strength(best) ? anchor...forward.upperBound : best
     }
 
     /// The maximum-sum run of lines that contains `anchor` (a dateline: the body is where it stands, however

@@ -93,6 +93,7 @@ struct StripPlan {
             while high < view.count, Self.isSpace(view[high]) { high += 1 }
         } else {
             high = view.count
+            while low < high, [0x3002, 0xFF0C, 0xFF1B, 0x2C, 0x3B].contains(view[low]) { low += 1 }  // 。，； stay
             while low > 0, Self.isSpace(view[low - 1]) { low -= 1 }
         }
         return .cut(span: low..<high, category: rule.category + " (partial)", hit: hit)
@@ -113,7 +114,8 @@ struct StripPlan {
     private mutating func applyClassifier() {
         let input = lines.map { line in
             ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: line.isRemoved,
-                                     protected: line.isProtected, timestamp: line.isTimestamp)
+                                     protected: line.isProtected, timestamp: line.isTimestamp,
+                                     key: line.isBlank ? 0 : line.paragraph.text.hashValue | 1)
         }
         for index in classifier.chromeLines(input) {
             lines[index].verdict = .removed(category: "page-chrome", hit: nil)
