@@ -41,7 +41,7 @@ source	drop	any	40	^[（(]?\s*(?:来源|转自)\s*[：:]?\s*(?<source>[^\s（）
 
 # --- Original title: （原标题：…） alone, or glued before the body text on one line
 original-title	cut	any	*	^\s*[（(【\[]\s*原(?:标)?题\s*[：:]\s*(?<original_title>[^）)】\]]{1,100})[）)】\]]
-original-title	drop	any	100	^\s*原标题\s*[：:]\s*(?<original_title>.{1,100})$
+original-title	drop	any	100	^\s*(?:本文)?原标题\s*[：:]\s*(?<original_title>.{1,100})$
 
 # --- Photo captions and credits: 会议现场 李军广 摄; …。通讯员刘娟 摄; （新华社记者 李贺 摄）; 图片来源：X
 caption	cut	any	40	(?:^|[\s。，；（(])\s*(?:\h{0,6}(?:记者|通讯员|摄影师|实习生)\s*(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s*|(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s+)[/／]?摄(?:影)?\s*[）)]?\s*$

@@ -9,6 +9,9 @@
 /// segment, as in Finn et al.'s Body Text Extraction), so short headings and poem lines inside the body stay
 /// with it while long lines stranded among chrome (a teaser, a long comment) do not join it.
 ///
+/// Datelines (lines a `keep` rule protects) inside the body stay whatever they score; outside it they are
+/// teasers of other articles and go with the rest of the page.
+///
 /// The classifier removes anything only when the text looks like a page dump: at least `pageChromeLines`
 /// chrome-like lines outside the body. A plain article (title, body, a tail the rules remove) is left alone,
 /// and so is the classifier's own output (its body has no chrome around it), which keeps the stage idempotent.
@@ -24,6 +27,10 @@ struct ParagraphClassifier {
         var timestamp: Bool
         /// A hash of the line's text (0 for none), to find lines the page repeats.
         var key: Int = 0
+        /// Removed by a rule whose lines close an article body (`editor`, `source`: see `StripPolicy`).
+        var closesBody = false
+        /// Removed by a rule whose lines are page furniture (navigation, prompts, comments, footers…).
+        var furniture = false
     }
 
     /// Fewest chrome-like lines outside the body for the text to count as a page dump.
@@ -43,11 +50,10 @@ struct ParagraphClassifier {
         penalizeRepeats(&scores, lines)
         if let first = lines.firstIndex(where: \.protected) { scores[first] += protectedBonus }
         guard let best = bestSegment(scores, lines) else { return [] }
-        let body = anchored(best, scores, lines)
+        let body = extendedToClosing(anchored(best, scores, lines), lines)
         var outside: [Int] = []
         var chromeLike = 0
         for (i, line) in lines.enumerated() where !body.contains(i) && !line.isBlank && !line.removed {
-            if line.protected { continue }
             outside.append(i)
             if scores[i] < 0 { chromeLike += 1 }
         }
@@ -58,9 +64,8 @@ struct ParagraphClassifier {
     /// their punctuation, unless they are long (a body paragraph printed twice is the dedup stage's business).
     private func penalizeRepeats(_ scores: inout [Double], _ lines: [Line]) {
         var seen: [Int: Int] = [:]
-        for (i, line) in lines.enumerated() where !line.isBlank && line.key != 0 && line.features.units <= 80 {
+        for line in lines where !line.isBlank && line.key != 0 && line.features.units <= 80 {
             seen[line.key, default: 0] += 1
-            _ = i
         }
         for (i, line) in lines.enumerated() where line.key != 0 && (seen[line.key] ?? 0) > 1 && !line.protected {
             scores[i] = min(scores[i], -lineCost)
@@ -79,6 +84,22 @@ struct ParagraphClassifier {
         if line.timestamp { s -= 20 }
         if line.protected { s = max(s, units) }
         return s
+    }
+
+    /// An editor or source line, or the end of the text, closes the body: when one follows the body run within
+    /// `StripPolicy.closingReach` lines with no page furniture in between, the body runs up to it. This keeps
+    /// the short unpunctuated lines of "poster-style" articles (one phrase a line) that score as chrome.
+    private func extendedToClosing(_ body: ClosedRange<Int>, _ lines: [Line]) -> ClosedRange<Int> {
+        var end = body.upperBound + 1
+        while end < lines.count, end - body.upperBound <= StripPolicy.closingReach {
+            let line = lines[end]
+            if line.closesBody { return end - 1 > body.upperBound ? body.lowerBound...(end - 1) : body }
+            if line.furniture || line.protected { return body }
+            end += 1
+        }
+        // The end of the text closes the body too (that is what a second run sees after the first removed the
+        // editor line), so that stripping twice keeps what stripping once kept.
+        return end == lines.count ? body.lowerBound...(lines.count - 1) : body
     }
 
     /// A dateline is where the body starts: when the best run lies elsewhere (a long teaser list) and the run

@@ -61,6 +61,12 @@ struct StripLine {
         return false
     }
 
+    /// The category of a rule or profile removal, or nil.
+    var removalCategory: String? {
+        if case .removed(let category, _) = verdict { return category }
+        return nil
+    }
+
     var isProtected: Bool {
         if case .protected = verdict { return true }
         return false
@@ -85,6 +91,14 @@ public enum StripPolicy {
     public static let substantialHan = 20
     /// A `block` rule fires only when at most this many Han characters of kept text follow its line.
     public static let tailBlockLimit = 1200
+    /// Categories whose lines close an article body (the page classifier extends the body up to them).
+    public static let closingCategories: Set<String> = ["editor", "source"]
+    /// Categories whose lines are page furniture (the body is not extended across them).
+    public static let furnitureCategories: Set<String> = [
+        "navigation", "prompt", "comment-widget", "footer", "copyright", "disclaimer", "profile",
+    ]
+    /// How far (lines) after the body run an editor or source line may stand to close it.
+    public static let closingReach = 80
 }
 
 /// What every `StripLine` of a stripper shares: the rules, the views and reusable working memory.
