@@ -77,6 +77,17 @@ struct StripLine {
         !isBlank && !isRemoved && features.han >= StripPolicy.substantialHan && features.punctuation > 0
     }
 
+    /// A hash of a short line's bytes (FNV-1a; String hashing normalizes to NFC, far slower), for the
+    /// classifier to find lines a page repeats; 0 for blank and long lines, which it does not compare.
+    var repeatKey: Int {
+        guard !isBlank, features.units <= 80 else { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in paragraph.text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash | 1)
+    }
+
     /// The matching view as a string with surrounding white space trimmed: the key of a profile line.
     var profileKey: String {
         var scalars = String.UnicodeScalarView()

@@ -115,7 +115,7 @@ struct StripPlan {
         let input = lines.map { line in
             ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: line.isRemoved,
                                      protected: line.isProtected, timestamp: line.isTimestamp,
-                                     key: line.isBlank ? 0 : line.paragraph.text.hashValue | 1,
+                                     key: line.repeatKey,
                                      closesBody: line.removalCategory.map(StripPolicy.closingCategories.contains) ?? false,
                                      furniture: line.removalCategory.map(StripPolicy.furnitureCategories.contains) ?? false)
         }
