@@ -29,6 +29,6 @@ let package = Package(
             dependencies: ["QingxiCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "QingxiCoreTests", dependencies: ["QingxiCore", "CICUShim"]),
-        .testTarget(name: "QingxiCLITests", dependencies: ["QingxiCore"]),
+        .testTarget(name: "QingxiCLITests", dependencies: ["QingxiCore", "qingxi"]),
     ]
 )

@@ -26,6 +26,22 @@ import Testing
         #expect(whole.output.contains(#""title":"标题""#))
     }
 
+    /// A lone converter on plain text takes the byte-level fast path; any other run (here: --explain) the
+    /// general one. Both must give the same bytes, invalid UTF-8 included.
+    @Test func fastConvertPathEqualsGeneralPath() throws {
+        let input = Array(Self.mixedText.utf8) + [0xE4, 0xB8, 0x0A] + Array("於是\n\u{0C}\n\u{0C}\n末篇\n".utf8)
+        for direction in ScriptDirection.allCases {
+            var general = RecordOptions()
+            general.explain = true
+            let fast = try TestSupport.run(input, stages: [try ScriptConverter(ConversionOptions(direction: direction))])
+            let slow = try TestSupport.run(input, stages: [try ScriptConverter(ConversionOptions(direction: direction))],
+                                           options: general)
+            #expect(fast.output == slow.output)
+            #expect(fast.summary.articles == slow.summary.articles)
+            #expect(fast.messages == slow.messages)
+        }
+    }
+
     @Test func convertIsIdempotentOnItsOwnOutput() throws {
         for direction in ScriptDirection.allCases {
             let stage = { try ScriptConverter(ConversionOptions(direction: direction)) }

@@ -51,6 +51,11 @@ public final class ScriptConverter: Stage {
         try emit(converted)
     }
 
+    /// Converts one line of UTF-8 bytes straight to bytes (see `StringConverter.convertUTF8`).
+    public func convertUTF8(_ utf8: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Bool {
+        try converter.convertUTF8(utf8, write: write)
+    }
+
     /// Converts one string (for stages that need the simplified view of a line, see `MatchingView`).
     public func convert(_ text: String) -> String {
         converter.convert(text)

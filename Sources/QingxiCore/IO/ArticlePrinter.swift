@@ -70,14 +70,15 @@ final class JSONLinesPrinter: ArticlePrinter {
     }
 
     func end(_ article: Article, record: JSONRecord?) throws {
-        let body = String(decoding: text, as: UTF8.self)
         let qingxi = AnnotationMerger.merged(previous: article.previous, article: article, explain: options.explain)
         if let record {
-            try output.write(record.rewritten(text: body, title: article.title, qingxi: qingxi))
+            try output.write(record.rewritten(text: text, title: article.title, qingxi: qingxi))
         } else {
             var fields: [(String, JSONValue)] = [("id", .string(article.id))]
             if let title = article.title { fields.append(("title", .string(title))) }
-            fields.append((options.textField, .string(body)))
+            var encoded: [UInt8] = []
+            text.withUnsafeBufferPointer { JSONString.encode(bytes: $0, into: &encoded) }
+            fields.append((options.textField, .raw(encoded)))
             if let qingxi { fields.append(("qingxi", qingxi)) }
             try output.write(JSONValue.object(fields).encoded())
         }

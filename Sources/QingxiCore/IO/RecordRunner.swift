@@ -32,6 +32,7 @@ public final class RecordRunner {
             let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
             if printer == nil { printer = makePrinter(options.outputFormat ?? format) }
             switch format {
+            case .text where fastConverter != nil: try convertPlainTextFast(reader, fastConverter!)
             case .text: try readPlainText(reader)
             case .jsonl: try readJSONLines(reader)
             }
@@ -41,6 +42,13 @@ public final class RecordRunner {
         try rejects?.flush()
         reportSummary()
         return summary
+    }
+
+    /// A lone converter writing plain text can skip paragraphs and `String`s altogether (bytes in, bytes out).
+    private var fastConverter: ScriptConverter? {
+        guard chain.stages.count == 1, let converter = chain.stages[0] as? ScriptConverter,
+              printer is TextPrinter, !options.explain, !options.printMeta else { return nil }
+        return converter
     }
 
     private func makePrinter(_ format: RecordFormat) -> ArticlePrinter {
