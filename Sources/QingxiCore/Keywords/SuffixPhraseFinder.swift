@@ -5,9 +5,13 @@
 /// Left edge: the phrase takes the run of Han characters before the suffix (at most `maxStem`), cut after the
 /// last stop word (a verb such as 推进/落实/健全, a function word, a time word) found by ICU word break; 的 also
 /// cuts, except after 最… (最严格的水资源管理制度). So 健全取用水总量控制指标体系 gives 取用水总量控制指标体系.
+/// Word break leaves unknown words in single characters, so a lone verb character among them does not cut
+/// (竞价|出|让|制度), a lone place character cuts only after a name (延吉|市, not 省|际), and no cut falls inside
+/// a lexicon term (家电以旧换新实施办法). Units after digits go (18亿亩耕地红线政策 → 耕地红线政策).
 /// Right edge: the suffix must end a word (no ICU word runs across it, and the next character is not one that
 /// makes it a longer word: 工程师, 建设银行). A one-character suffix (制, 法) must be a word by itself, so
-/// 控制 and 做法 are not policies. A stem made only of generic words (重大制度, 经济建设) is rejected.
+/// 控制 and 做法 are not policies; 法 also needs a law-like stem. A stem made only of generic words (重大制度,
+/// 经济建设) is rejected; X建设 where X is a policy gives X.
 final class SuffixPhraseFinder {
     static let maxStem = 16
     private let suffixes: ScalarTrie
@@ -72,7 +76,7 @@ final class SuffixPhraseFinder {
             return quotedStemPhrase(left..<suffix.upperBound, prior, s, text, paragraph)
         }
         guard suffix.lowerBound - left >= 2 else { return nil }
-        let truncated = left > 0 && (ScalarClass.isHan(s[left - 1]) || ScalarClass.isASCIIAlphanumeric(s[left - 1]))
+        let truncated = left > 0 && ScalarClass.isHan(s[left - 1])
         var right = suffix.upperBound
         while right < s.count, right - suffix.upperBound < 2, ScalarClass.isHan(s[right]) { right += 1 }
         let tokens = try words(s, left..<right)
