@@ -2,7 +2,7 @@
 /// splits 河长制 into 河|长|制 and never keeps a long policy name whole):
 /// - document titles in 《》, except media names (a listed outlet, or a name ending in 报/网/频道/公众号 …)
 ///   and titles that are not documents (a film, a book): a document ends in 法/条例/办法/意见/方案/规划/通知 …
-///   or opens with 关于/中华人民共和国;
+///   or opens with 关于/中华人民共和国; and names without 《》 of the form 关于…的意见/通知/决定;
 /// - phrases ending in a policy suffix (`SuffixPhraseFinder`);
 /// - numbered slogans and short quoted terms (“放管服”, “五位一体”);
 /// - lexicon terms, by leftmost longest match.
