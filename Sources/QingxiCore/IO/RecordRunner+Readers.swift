@@ -25,6 +25,7 @@ extension RecordRunner {
                     let id = count == 1 ? reader.name : "\(reader.name)#\(count)"
                     let started = Article(id: id, file: reader.name, line: reader.lineNumber)
                     summary.articles += 1
+                    started.outputFormat = outputFormat
                     try chain.begin(started)
                     try printer!.begin(started)
                     article = started

@@ -8,19 +8,22 @@
 /// - `.rewrite` (`qingxi tokens` on text): each paragraph comes out as its token line; blank ones stay blank.
 /// - `.annotate` (`--tokens` on JSONL): paragraphs pass through unchanged and the article gets `tokens`, all
 ///   its tokens space-joined (title first, when it has one).
+/// - `.byOutputFormat` (`qingxi tokens`): `.rewrite` when the run writes plain text, `.annotate` for JSONL.
 /// Deterministic and idempotent in `.annotate` mode; in `.rewrite` mode a second pass keeps the tokens
 /// (a token line breaks into the same tokens).
 public final class SearchTokenizer: Stage {
-    public enum Mode: Sendable { case rewrite, annotate }
+    public enum Mode: Sendable { case rewrite, annotate, byOutputFormat }
     public static let annotationKey = "tokens"
     public let name = "tokens"
-    public let mode: Mode
+    public let requestedMode: Mode
+    private var mode: Mode
     private let finder: TermCandidateFinder
     private let breaker: ICUWordBreaker
     private let view: MatchingView
     private var collected: [String] = []
 
     public init(lexicon: PolicyLexicon, view: MatchingView, mode: Mode) throws {
+        requestedMode = mode
         self.mode = mode
         self.view = view
         finder = try TermCandidateFinder(lexicon: lexicon)
@@ -28,6 +31,7 @@ public final class SearchTokenizer: Stage {
     }
 
     public func begin(_ article: Article) throws {
+        if requestedMode == .byOutputFormat { mode = article.outputFormat == .text ? .rewrite : .annotate }
         collected = []
         if mode == .annotate, let title = article.title { collected += try tokens(of: title) }
     }
@@ -38,7 +42,7 @@ public final class SearchTokenizer: Stage {
             var out = paragraph
             out.text = try tokens(of: paragraph.text).joined(separator: " ")
             try emit(out)
-        case .annotate:
+        case .annotate, .byOutputFormat:
             try emit(paragraph)
             collected += try tokens(of: paragraph.text)
         }

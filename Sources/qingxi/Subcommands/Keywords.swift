@@ -37,13 +37,8 @@ struct Keywords: ParsableCommand {
         let table = try dfFile.map { try DocumentFrequencyTable.load(file: $0) }
         let ranker = KeywordRanker(top: top, minimumScore: minScore, documentFrequencies: table)
         var stages: [Stage] = [try PolicyTermExtractor(lexicon: lexicon, view: view, ranker: ranker)]
-        if try records.resolvedOutputFormat() == .text {
-            if tokens { throw ValidationError("--tokens needs JSONL output; for text use `qingxi tokens`") }
-            stages.append(KeywordTextReport(output: OutputWriter(fd: 1, name: "<stdout>")))
-            try records.run(stages, output: try OutputWriter(path: "/dev/null"))
-        } else {
-            if tokens { stages.append(try SearchTokenizer(lexicon: lexicon, view: view, mode: .annotate)) }
-            try records.run(stages)
-        }
+        if tokens { stages.append(try SearchTokenizer(lexicon: lexicon, view: view, mode: .annotate)) }
+        // Text output is the term lines of each article, not its paragraphs; JSONL output is the record.
+        try records.run(stages, textReport: { Array(RankedTerm.tsvLines(RankedTerm.terms(of: $0)).utf8) })
     }
 }

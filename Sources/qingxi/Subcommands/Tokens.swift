@@ -16,7 +16,6 @@ struct Tokens: ParsableCommand {
 
     func run() throws {
         let view = try ScriptConverter.matchingView()
-        let mode: SearchTokenizer.Mode = try records.resolvedOutputFormat() == .text ? .rewrite : .annotate
-        try records.run([try SearchTokenizer(lexicon: try lexiconOptions.lexicon(view: view), view: view, mode: mode)])
+        try records.run([try SearchTokenizer(lexicon: try lexiconOptions.lexicon(view: view), view: view, mode: .byOutputFormat)])
     }
 }
