@@ -40,7 +40,7 @@ import Testing
             #expect(fast.summary.articles == slow.summary.articles)
             let warnings = { (m: String) in m.split(separator: "\n").filter { $0.contains("warning") || $0.contains("summary") } }
             #expect(warnings(fast.messages) == warnings(slow.messages))
-            #expect(slow.messages.contains("convert: changed ¶1"))
+            if direction == .hans { #expect(slow.messages.contains("convert: changed ¶1")) }
         }
     }
 
