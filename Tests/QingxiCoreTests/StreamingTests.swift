@@ -26,6 +26,24 @@ import Testing
         #expect(whole.output.contains(#""title":"标题""#))
     }
 
+    /// A lone converter on plain text takes the byte-level fast path; any other run (here: --explain) the
+    /// general one. Both must give the same bytes, invalid UTF-8 included.
+    @Test func fastConvertPathEqualsGeneralPath() throws {
+        let input = Array(Self.mixedText.utf8) + [0xE4, 0xB8, 0x0A] + Array("於是\n\u{0C}\n\u{0C}\n末篇\n".utf8)
+        for direction in ScriptDirection.allCases {
+            var general = RecordOptions()
+            general.explain = true
+            let fast = try TestSupport.run(input, stages: [try ScriptConverter(ConversionOptions(direction: direction))])
+            let slow = try TestSupport.run(input, stages: [try ScriptConverter(ConversionOptions(direction: direction))],
+                                           options: general)
+            #expect(fast.output == slow.output)
+            #expect(fast.summary.articles == slow.summary.articles)
+            let warnings = { (m: String) in m.split(separator: "\n").filter { $0.contains("warning") || $0.contains("summary") } }
+            #expect(warnings(fast.messages) == warnings(slow.messages))
+            if direction == .hans { #expect(slow.messages.contains("convert: changed ¶1")) }
+        }
+    }
+
     @Test func convertIsIdempotentOnItsOwnOutput() throws {
         for direction in ScriptDirection.allCases {
             let stage = { try ScriptConverter(ConversionOptions(direction: direction)) }

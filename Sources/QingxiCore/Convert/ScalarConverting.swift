@@ -46,6 +46,27 @@ public final class StringConverter {
         }
     }
 
+    /// Converts one line given as UTF-8 bytes straight to UTF-8 bytes, without making `String`s (the fast path
+    /// of a convert-only run). Returns false, having called `write` with nothing, when the bytes are not valid
+    /// UTF-8: the caller then takes the repairing path, which reports the bad bytes.
+    public func convertUTF8(_ utf8: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Bool {
+        if Self.isASCII(utf8) {
+            try write(utf8)
+            return true
+        }
+        scalars.removeAll(keepingCapacity: true)
+        guard UTF8Decoding.appendScalarsValidating(of: utf8, to: &scalars) else { return false }
+        let needed = scalars.count * 4 * engine.maxExpansion + 16
+        if needed > outputCapacity {
+            output.deallocate()
+            outputCapacity = max(needed, outputCapacity * 2)
+            output = .allocate(capacity: outputCapacity)
+        }
+        let written = scalars.withUnsafeBufferPointer { convertChunks($0) }
+        try write(UnsafeBufferPointer(start: output, count: written))
+        return true
+    }
+
     private func convertChunks(_ input: UnsafeBufferPointer<UInt32>) -> Int {
         guard uconvChunks else { return engine.convert(input, into: output) }
         var start = 0
@@ -102,6 +123,41 @@ enum UTF8Decoding {
                 i += 4
             }
         }
+    }
+
+    /// Like `appendScalars`, but checks well-formedness (no overlongs, surrogates or values past U+10FFFF, no
+    /// truncated sequences); returns false at the first bad byte.
+    static func appendScalarsValidating(of utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt32]) -> Bool {
+        var i = 0
+        let n = utf8.count
+        out.reserveCapacity(out.count + n)
+        @inline(__always) func cont(_ k: Int) -> UInt32? {
+            guard k < n else { return nil }
+            let b = utf8[k]
+            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
+        }
+        while i < n {
+            let b0 = UInt32(utf8[i])
+            if b0 < 0x80 {
+                out.append(b0); i += 1
+            } else if b0 >= 0xC2 && b0 < 0xE0 {
+                guard let c1 = cont(i + 1) else { return false }
+                out.append((b0 & 0x1F) << 6 | c1); i += 2
+            } else if b0 >= 0xE0 && b0 < 0xF0 {
+                guard let c1 = cont(i + 1), let c2 = cont(i + 2) else { return false }
+                let s = (b0 & 0x0F) << 12 | c1 << 6 | c2
+                guard s >= 0x800, !(0xD800...0xDFFF).contains(s) else { return false }
+                out.append(s); i += 3
+            } else if b0 >= 0xF0 && b0 < 0xF5 {
+                guard let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) else { return false }
+                let s = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                guard s >= 0x10000, s <= 0x10FFFF else { return false }
+                out.append(s); i += 4
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Writes one scalar as UTF-8 at `out`; returns the number of bytes (1–4).

@@ -48,7 +48,16 @@ public final class ScriptConverter: Stage {
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         var converted = paragraph
         converted.text = converter.convert(paragraph.text)
+        if article.tracing, converted.text != paragraph.text {
+            let count = zip(paragraph.text.unicodeScalars, converted.text.unicodeScalars).filter { $0 != $1 }.count
+            article.recordChange(paragraph, stage: name, detail: "\(count) character(s) converted")
+        }
         try emit(converted)
+    }
+
+    /// Converts one line of UTF-8 bytes straight to bytes (see `StringConverter.convertUTF8`).
+    public func convertUTF8(_ utf8: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Bool {
+        try converter.convertUTF8(utf8, write: write)
     }
 
     /// Converts one string (for stages that need the simplified view of a line, see `MatchingView`).

@@ -49,19 +49,21 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         for rule in icu where rule.key.count == 1 && !rule.hasContext && rule.replacement.count == 1 {
             if seen.insert(rule.key).inserted { set(rule.key[0], rule.replacement[0]) }
         }
-        var merged: [TransliterationRule] = []
+        // Candidate order decides ties between segments of equal cost and length: context rules first
+        // (corrections, then ICU's), then plain entries (corrections, then ICU's).
+        var corrected: [TransliterationRule] = []
         var index: [String: Int] = [:]
         func identity(_ r: TransliterationRule) -> String { "\(r.key)|\(String(describing: r.before?.sorted()))|\(r.after)" }
         for entry in corrections.entries {
             var rule = entry.rule
             if entry.isWord { rule.replacement = [] }
             if rule.key.count == 1 && !rule.hasContext && !entry.isWord { set(rule.key[0], rule.replacement[0]); continue }
-            if let at = index[identity(rule)] { merged[at] = rule } else { index[identity(rule)] = merged.count; merged.append(rule) }
+            if let at = index[identity(rule)] { corrected[at] = rule } else { index[identity(rule)] = corrected.count; corrected.append(rule) }
         }
-        for i in merged.indices where merged[i].replacement.isEmpty { merged[i].replacement = merged[i].key.map(get) }
-        for rule in icu where rule.key.count > 1 || rule.hasContext || rule.replacement.count != 1 {
-            if index[identity(rule)] == nil { index[identity(rule)] = merged.count; merged.append(rule) }
-        }
+        for i in corrected.indices where corrected[i].replacement.isEmpty { corrected[i].replacement = corrected[i].key.map(get) }
+        let icuCandidates = icu.filter { ($0.key.count > 1 || $0.hasContext || $0.replacement.count != 1) && index[identity($0)] == nil }
+        let merged = corrected.filter(\.hasContext) + icuCandidates.filter(\.hasContext)
+            + corrected.filter { !$0.hasContext } + icuCandidates.filter { !$0.hasContext }
         return merged
     }
 

@@ -1,0 +1,31 @@
+extension RecordRunner {
+    /// The convert-only path for plain text: each line goes from input bytes through the engine to the output
+    /// buffer without becoming a `String` or a `Paragraph`. Output is identical to the general path (a test
+    /// holds this); a line with invalid UTF-8 falls back to it, so it is repaired and reported the same way.
+    func convertPlainTextFast(_ reader: LineReader, _ converter: ScriptConverter) throws {
+        var inArticle = false
+        var articles = 0
+        while let _ = try reader.nextLine({ bytes -> Bool in
+            if bytes.count == 1 && bytes[0] == 0x0C {
+                inArticle = false
+                return true
+            }
+            if !inArticle {
+                if articles > 0 || summary.articles > 0 { try output.write([0x0C, 0x0A]) }
+                inArticle = true
+                articles += 1
+                summary.articles += 1
+            }
+            summary.paragraphsIn += 1
+            summary.paragraphsOut += 1
+            let valid = try converter.convertUTF8(bytes) { try output.write($0) }
+            if valid {
+                summary.bytesIn += bytes.count + 1
+            } else {
+                try output.write(converter.convert(try decodeLine(bytes, file: reader.name, line: reader.lineNumber)).utf8)
+            }
+            try output.write(byte: 0x0A)
+            return true
+        }) {}
+    }
+}
