@@ -28,7 +28,8 @@ public struct DedupOptions: Sendable {
     public var expected: Int?
     /// Near-duplicate article threshold (estimated Jaccard of character 5-grams); nil turns the test off.
     public var nearArticles: Double?
-    public var nearArticleAction: NearArticleAction = .drop
+    /// nil: drop when the run writes plain text, mark when it writes JSONL (`Article.outputFormat`).
+    public var nearArticleAction: NearArticleAction?
     /// In `.drop` mode, an article longer than this is not held back: it passes, is only annotated, and its
     /// paragraphs stay. Bounds the memory that holding articles costs.
     public var maxHeldBytes = 32 << 20

@@ -69,7 +69,8 @@ public final class ParagraphDeduplicator: Stage {
         sketch.reset()
         held.removeAll(keepingCapacity: true)
         heldBytes = 0
-        holding = lsh != nil && options.nearArticleAction == .drop
+        let action = options.nearArticleAction ?? (article.outputFormat == .text ? .drop : .mark)
+        holding = lsh != nil && action == .drop
         removalsStart = article.removed.count
     }
 
