@@ -36,34 +36,37 @@ public final class BoilerplateStripper: Stage {
         var plan = StripPlan(lines: lines, rules: rules, profileLines: profileLines, classifier: classifier)
         lines = []  // the plan now holds the only reference: deciding does not copy the lines
         plan.decide()
-        for line in plan.lines {
-            try release(line, of: article, emit: emit)
+        for i in plan.lines.indices {
+            try release(plan.lines[i], of: article, emit: emit)
         }
         lines = plan.takeLines()  // keep the buffer for the next article
         lines.removeAll(keepingCapacity: true)
     }
 
     private func release(_ line: StripLine, of article: Article, emit: (Paragraph) throws -> Void) throws {
-        let paragraph = line.paragraph
         switch line.verdict {
         case .keep:
-            try emit(paragraph)
-        case .protected(let hit):
-            MetadataExtractor.record(hit.match, text: paragraph.text, view: line.view, into: article)
-            try emit(paragraph)
-        case .removed(let category, let hit):
-            if let hit { MetadataExtractor.record(hit.match, text: paragraph.text, view: line.view, into: article) }
-            article.recordRemoval(paragraph, stage: name, reason: category)
-        case .cut(let span, let category, let hit):
-            MetadataExtractor.record(hit.match, text: paragraph.text, view: line.view, into: article)
-            let (cut, rest) = Self.split(paragraph.text, at: span)
-            var removed = paragraph
+            try emit(line.paragraph)
+        case .protected(let h):
+            record(line.hits[h], of: line, into: article)
+            try emit(line.paragraph)
+        case .removed(let reason, let h):
+            if let h { record(line.hits[h], of: line, into: article) }
+            article.recordRemoval(line.paragraph, stage: name, reason: rules.category(reason))
+        case .cut(let span, let h):
+            record(line.hits[h], of: line, into: article)
+            let (cut, rest) = Self.split(line.paragraph.text, at: span)
+            var removed = line.paragraph
             removed.text = cut
-            article.recordRemoval(removed, stage: name, reason: category)
-            var kept = paragraph
+            article.recordRemoval(removed, stage: name, reason: rules.rules[line.hits[h].rule].category + " (partial)")
+            var kept = line.paragraph
             kept.text = rest
             try emit(kept)
         }
+    }
+
+    private func record(_ hit: RuleHit, of line: StripLine, into article: Article) {
+        MetadataExtractor.record(hit.match, text: line.paragraph.text, view: line.view, into: article)
     }
 
     /// The text inside `span` (scalar offsets) and the text outside it (the span is a prefix or a suffix).

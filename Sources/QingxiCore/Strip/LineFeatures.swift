@@ -23,7 +23,7 @@ struct LineFeatures: Equatable {
     }
 
     /// Counts one scalar of the matching view.
-    mutating func count(_ c: UInt32) {
+    @inline(__always) mutating func count(_ c: UInt32) {
         if c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000 { return }
         length += 1
         if c < 0x80 {
@@ -58,7 +58,7 @@ struct LineFeatures: Equatable {
     var punctuation: Int { sentenceEnds + clauseMarks }
 
     /// Digits, separators and date characters only, with at least four digits: a lone timestamp.
-    func isTimestamp(_ text: [UInt32]) -> Bool {
+    func isTimestamp(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
         guard digits >= 4, length <= 24 else { return false }
         return text.allSatisfy { c in
             (0x30...0x39).contains(c) || [0x20, 0x2D, 0x3A, 0x2F, 0x2E, 0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2]

@@ -32,6 +32,8 @@ public struct LinePattern: Sendable {
     /// Where a match can start: positions whose scalar is in the start set (or any position, or only the
     /// first); the search skips the others without running the machine.
     let startFilter: StartFilter
+    /// Viable starts on long lines (nil for anchored patterns and patterns without required literals).
+    let guide: ScanGuide?
 
     public init(_ source: String) throws(PatternSyntaxError) {
         var parser = PatternParser(source)
@@ -49,6 +51,7 @@ public struct LinePattern: Sendable {
         anchoredAtStart = Self.startsWithAnchor(tree)
         let (first, nullable) = StartSet.of(tree)
         startFilter = StartFilter(nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first)
+        guide = anchoredAtStart ? nil : ScanGuide(literals: requiredSets.first, program: compiler.program)
     }
 
     private static func startsWithAnchor(_ node: PatternNode) -> Bool {
@@ -73,8 +76,17 @@ public struct LinePattern: Sendable {
         scratch.state = MatchState()
         defer { scratch.state = state }
         state.resetSlots(2 + 2 * captureNames.count)
-        let lastStart = anchoredAtStart ? 0 : text.count
-        guard machine.search(text, starts: 0...lastStart, filter: startFilter, &state) else { return nil }
+        var intervals = state.intervals
+        if let guide, text.count >= ScanGuide.minimumLength {
+            guide.viableStarts(in: text, into: &intervals)
+        } else {
+            intervals.removeAll(keepingCapacity: true)
+            intervals.append(0...(anchoredAtStart ? 0 : text.count))
+        }
+        state.intervals = []
+        let found = machine.search(text, starts: intervals, filter: startFilter, &state)
+        state.intervals = intervals
+        guard found else { return nil }
         var captures: [(name: String, range: Range<Int>)] = []
         for (k, name) in captureNames.enumerated() {
             let low = state.slots[2 + 2 * k], high = state.slots[3 + 2 * k]

@@ -45,9 +45,9 @@ struct PatternMachine: Sendable {
         self.ranges = ranges
     }
 
-    /// Tries the positions of `starts` that `filter` admits, in order, and returns true at the first that
-    /// matches (its capture slots are then in `state.slots`).
-    func search(_ text: UnsafeBufferPointer<UInt32>, starts: ClosedRange<Int>, filter: StartFilter,
+    /// Tries the positions in `starts` (ascending intervals) that `filter` admits, in order, and returns true
+    /// at the first that matches (its capture slots are then in `state.slots`).
+    func search(_ text: UnsafeBufferPointer<UInt32>, starts: [ClosedRange<Int>], filter: StartFilter,
                 _ state: inout MatchState) -> Bool {
         state.prepare(instructions: steps.count, length: text.count)
         var visited = state.visited, dirty = state.dirty, stack = state.stack, slots = state.slots
@@ -61,8 +61,10 @@ struct PatternMachine: Sendable {
                         slots.withUnsafeMutableBufferPointer { slots in
                             let tape = Tape(program: program, ranges: ranges, text: text, visited: visited,
                                             width: width, slots: slots)
-                            for start in starts where filter.admits(text, start, firsts) {
-                                if tape.run(from: start, stack: &stack, dirty: &dirty) { return true }
+                            for interval in starts {
+                                for start in interval where filter.admits(text, start, firsts) {
+                                    if tape.run(from: start, stack: &stack, dirty: &dirty) { return true }
+                                }
                             }
                             return false
                         }
@@ -174,6 +176,8 @@ struct MatchState {
     var visited: [UInt64] = []
     /// Words of `visited` that the last search set bits in (all others are zero).
     var dirty: [Int32] = []
+    /// The intervals of starts a search tries.
+    var intervals: [ClosedRange<Int>] = []
 
     /// Makes `visited` large enough and clean for a search over `length` scalars.
     mutating func prepare(instructions: Int, length: Int) {

@@ -1,46 +1,31 @@
 /// The rules of one strip run, in file order (earlier rules win), with a prefilter that runs a rule's pattern
-/// only on lines that contain one of the literals every match of it needs (see `RequiredLiterals`).
+/// only on lines that contain one of the literals every match of it needs (see `RuleTriggers`).
 ///
 /// Built-in rules ship in `corpus/strip/rules.tsv` (format: `StripRule`); `--rules FILE` adds more after them.
 public struct StripRuleSet: Sendable {
     public let rules: [StripRule]
-    /// For each literal's first scalar: the literals starting with it and the (rule, set) pairs they satisfy.
-    private let triggers: [UInt32: [(literal: [UInt32], targets: [(rule: Int, bit: UInt8)])]]
-    /// Bit per (first scalar & 0xFFFF): a cheap "might start a literal" test before the dictionary lookup.
-    private let triggerBits: [UInt64]
-    /// Per rule, the mask with one bit per required set: the rule is a candidate when all are found.
-    private let fullMasks: [UInt8]
-    /// Rules without a required literal: tried on every line they admit.
-    private let alwaysTried: [Int]
+    /// The rules' patterns by index (read in place by the matching loop, never copied out of a rule).
+    private let patterns: [LinePattern]
+    /// Per rule, the longest line (non-space characters) it applies to (`Int.max` for none; see
+    /// `StripRule.admits(length:)`).
+    private let admitLimits: [Int]
+    /// Prefilter tables by line length: `tiers[k]` holds the rules that admit lines of at least
+    /// `tierLengths[k]` characters (`tierLengths[0]` is 0: every rule).
+    private let tierLengths: [Int]
+    private let tiers: [RuleTriggers]
+    /// Per rule: its category closes an article body / is page furniture (`StripPolicy`).
+    private let closing: [Bool]
+    private let furniture: [Bool]
 
     public init(rules: [StripRule]) {
         self.rules = rules
-        var triggers: [UInt32: [(literal: [UInt32], targets: [(rule: Int, bit: UInt8)])]] = [:]
-        var bits = [UInt64](repeating: 0, count: 1024)
-        var always: [Int] = []
-        var masks: [UInt8] = []
-        for (index, rule) in rules.enumerated() {
-            let sets = rule.pattern.requiredSets
-            masks.append(UInt8((1 << sets.count) - 1))
-            if sets.isEmpty { always.append(index) }
-            for (k, set) in sets.enumerated() {
-                for literal in Set(set) {
-                    let first = literal[0]
-                    bits[Int(first & 0xFFFF) >> 6] |= 1 << UInt64(first & 63)
-                    var entries = triggers[first, default: []]
-                    if let at = entries.firstIndex(where: { $0.literal == literal }) {
-                        entries[at].targets.append((index, UInt8(1 << k)))
-                    } else {
-                        entries.append((literal, [(index, UInt8(1 << k))]))
-                    }
-                    triggers[first] = entries
-                }
-            }
-        }
-        self.triggers = triggers
-        triggerBits = bits
-        fullMasks = masks
-        alwaysTried = always
+        patterns = rules.map(\.pattern)
+        let limits = rules.map { $0.action == .cut ? Int.max : $0.maxLength ?? Int.max }
+        admitLimits = limits
+        tierLengths = [0] + Set(limits.filter { $0 < Int.max }.map { $0 + 1 }).sorted()
+        tiers = tierLengths.map { least in RuleTriggers(rules, including: { limits[$0] >= least }) }
+        closing = rules.map { StripPolicy.closingCategories.contains($0.category) }
+        furniture = rules.map { StripPolicy.furnitureCategories.contains($0.category) }
     }
 
     /// Reads rule files in order (each error names its file and line).
@@ -77,56 +62,49 @@ public struct StripRuleSet: Sendable {
         return StripRuleSet(rules: rules)
     }
 
-    /// Every rule among `candidates` (from `triggeredRules`) that matches the line, in rule order. `text` is
-    /// the matching view as lowered scalars, `length` its count of non-space characters.
-    func hits(of candidates: [Int], in text: [UInt32], length: Int, scratch: StripScratch) -> [RuleHit] {
+    /// The reason recorded for a removal: the rule's category, `profile` or `page-chrome`.
+    func category(_ reason: StripLine.Reason) -> String {
+        switch reason {
+        case .rule(let index): return rules[index].category
+        case .profile: return "profile"
+        case .pageChrome: return "page-chrome"
+        }
+    }
+
+    /// Whether a line removed for `reason` closes an article body (`StripPolicy.closingCategories`).
+    func closesBody(_ reason: StripLine.Reason) -> Bool {
+        if case .rule(let index) = reason { return closing[index] }
+        return StripPolicy.closingCategories.contains(category(reason))
+    }
+
+    /// Whether a line removed for `reason` is page furniture (`StripPolicy.furnitureCategories`).
+    func isFurniture(_ reason: StripLine.Reason) -> Bool {
+        if case .rule(let index) = reason { return furniture[index] }
+        return StripPolicy.furnitureCategories.contains(category(reason))
+    }
+
+    /// Every rule among `candidates` (from `candidates(in:length:scratch:)`) that matches the line, in rule
+    /// order. `text` is the matching view as lowered scalars.
+    func hits(of candidates: [Int], in text: UnsafeBufferPointer<UInt32>, scratch: StripScratch) -> [RuleHit] {
         var hits: [RuleHit] = []
-        for index in candidates where rules[index].admits(length: length) {
-            if let match = rules[index].pattern.firstMatch(in: text, scratch: scratch.pattern) {
+        for index in candidates {
+            if let match = patterns[index].firstMatch(in: text, scratch: scratch.pattern) {
                 hits.append(RuleHit(rule: index, match: match))
             }
         }
         return hits
     }
 
-    /// The rules whose prefilter literal occurs in `text` and whose `max` admits a line of `length`, in
-    /// rule order (empty for most lines).
-    func candidates(in text: [UInt32], length: Int, scratch: StripScratch) -> [Int] {
-        triggeredRules(in: text, scratch: scratch).filter { rules[$0].admits(length: length) }
-    }
-
-    private func triggeredRules(in text: [UInt32], scratch: StripScratch) -> [Int] {
-        var found = scratch.found  // local copies: no run-time exclusivity checks in the loop
-        var seen = scratch.seen
-        scratch.found = []
-        scratch.seen = []
-        if seen.count != rules.count { seen = [UInt8](repeating: 0, count: rules.count) }
-        found.removeAll(keepingCapacity: true)
-        for start in text.indices {
-            let c = text[start]
-            guard triggerBits[Int(c & 0xFFFF) >> 6] & (1 << UInt64(c & 63)) != 0,
-                  let entries = triggers[c] else { continue }
-            for entry in entries where Self.occurs(entry.literal, in: text, at: start) {
-                for target in entry.targets {
-                    if seen[target.rule] == 0 { found.append(target.rule) }
-                    seen[target.rule] |= target.bit
-                }
-            }
-        }
-        var result = alwaysTried
-        for rule in found {
-            if seen[rule] == fullMasks[rule] { result.append(rule) }
-            seen[rule] = 0
-        }
-        scratch.found = found
-        scratch.seen = seen
-        return result.count > 1 ? result.sorted() : result
-    }
-
-    @inline(__always) private static func occurs(_ literal: [UInt32], in text: [UInt32], at start: Int) -> Bool {
-        guard start + literal.count <= text.count else { return false }
-        for k in 1..<max(literal.count, 1) where text[start + k] != literal[k] { return false }
-        return true
+    /// The rules whose prefilter literals occur in `text` and whose `max` admits a line of `length` non-space
+    /// characters, in rule order, into `scratch.candidates` (empty for most lines).
+    func candidates(in text: UnsafeBufferPointer<UInt32>, length: Int, scratch: StripScratch) {
+        var result = scratch.candidates, seen = scratch.seen, found = scratch.found
+        scratch.candidates = []; scratch.seen = []; scratch.found = []
+        var tier = tierLengths.count - 1
+        while tierLengths[tier] > length { tier -= 1 }
+        tiers[tier].rules(in: text, into: &result, seen: &seen, found: &found)
+        if !result.isEmpty { result.removeAll { admitLimits[$0] < length } }
+        scratch.candidates = result; scratch.seen = seen; scratch.found = found
     }
 }
 
@@ -139,7 +117,7 @@ struct RuleHit {
 /// Reusable working memory of one stripper (not thread-safe).
 final class StripScratch {
     let pattern = PatternScratch()
+    var candidates: [Int] = []
     var found: [Int] = []
     var seen: [UInt8] = []
-    var quick: [UInt32] = []
 }
