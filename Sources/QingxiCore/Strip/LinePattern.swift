@@ -27,13 +27,8 @@ public struct LinePattern: Sendable {
     let requiredSets: [[[UInt32]]]
     /// The best of `requiredSets`, or nil.
     var requiredLiterals: [[UInt32]]? { requiredSets.first }
-    let machine: PatternMachine
-    let anchoredAtStart: Bool
-    /// Where a match can start: positions whose scalar is in the start set (or any position, or only the
-    /// first); the search skips the others without running the machine.
-    let startFilter: StartFilter
-    /// Viable starts on long lines (nil for anchored patterns and patterns without required literals).
-    let guide: ScanGuide?
+    /// The matcher (a reference: copying a pattern costs one retain, not one per table).
+    let compiled: CompiledPattern
 
     public init(_ source: String) throws(PatternSyntaxError) {
         var parser = PatternParser(source)
@@ -47,11 +42,13 @@ public struct LinePattern: Sendable {
         compiler.emit(.save(1))
         compiler.emit(.match)
         if compiler.program.count > 4000 { throw PatternSyntaxError(message: "pattern too large", offset: 0) }
-        machine = PatternMachine(compiler.program)
-        anchoredAtStart = Self.startsWithAnchor(tree)
+        let anchored = Self.startsWithAnchor(tree)
         let (first, nullable) = StartSet.of(tree)
-        startFilter = StartFilter(nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first)
-        guide = anchoredAtStart ? nil : ScanGuide(literals: requiredSets.first, program: compiler.program)
+        compiled = CompiledPattern(
+            machine: PatternMachine(compiler.program), anchoredAtStart: anchored,
+            startFilter: StartFilter(nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first),
+            guide: anchored ? nil : ScanGuide(literals: requiredSets.first, program: compiler.program),
+            captureNames: captureNames)
     }
 
     private static func startsWithAnchor(_ node: PatternNode) -> Bool {
@@ -66,6 +63,32 @@ public struct LinePattern: Sendable {
     /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
     public func firstMatch(in text: [UInt32], scratch: PatternScratch) -> PatternMatch? {
         text.withUnsafeBufferPointer { firstMatch(in: $0, scratch: scratch) }
+    }
+
+    /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
+    func firstMatch(in text: UnsafeBufferPointer<UInt32>, scratch: PatternScratch) -> PatternMatch? {
+        compiled.firstMatch(in: text, scratch: scratch)
+    }
+}
+
+/// What matching a `LinePattern` needs, compiled once and shared by reference.
+final class CompiledPattern: Sendable {
+    let machine: PatternMachine
+    let anchoredAtStart: Bool
+    /// Where a match can start: positions whose scalar is in the start set (or any position, or only the
+    /// first); the search skips the others without running the machine.
+    let startFilter: StartFilter
+    /// Viable starts on long lines (nil for anchored patterns and patterns without required literals).
+    let guide: ScanGuide?
+    let captureNames: [String]
+
+    init(machine: PatternMachine, anchoredAtStart: Bool, startFilter: StartFilter, guide: ScanGuide?,
+         captureNames: [String]) {
+        self.machine = machine
+        self.anchoredAtStart = anchoredAtStart
+        self.startFilter = startFilter
+        self.guide = guide
+        self.captureNames = captureNames
     }
 
     /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
@@ -87,6 +110,7 @@ public struct LinePattern: Sendable {
         let found = machine.search(text, starts: intervals, filter: startFilter, &state)
         state.intervals = intervals
         guard found else { return nil }
+        if captureNames.isEmpty { return PatternMatch(range: state.slots[0]..<state.slots[1], captures: []) }
         var captures: [(name: String, range: Range<Int>)] = []
         for (k, name) in captureNames.enumerated() {
             let low = state.slots[2 + 2 * k], high = state.slots[3 + 2 * k]

@@ -63,13 +63,29 @@ struct ParagraphClassifier {
     /// Lines repeated within the page (menus, share bars and teaser lists shown twice) are chrome, whatever
     /// their punctuation, unless they are long (a body paragraph printed twice is the dedup stage's business).
     private func penalizeRepeats(_ scores: inout [Double], _ lines: [Line]) {
-        var seen: [Int: Int] = [:]
+        var keys: [Int] = []
         for line in lines where !line.isBlank && line.key != 0 && line.features.units <= 80 {
-            seen[line.key, default: 0] += 1
+            keys.append(line.key)
         }
-        for (i, line) in lines.enumerated() where line.key != 0 && (seen[line.key] ?? 0) > 1 && !line.protected {
+        keys.sort()  // sorting and a binary search beat a dictionary of counts (no hashing)
+        var repeated: [Int] = []
+        for k in keys.indices.dropFirst() where keys[k] == keys[k - 1] && repeated.last != keys[k] {
+            repeated.append(keys[k])
+        }
+        guard !repeated.isEmpty else { return }
+        for (i, line) in lines.enumerated() where line.key != 0 && !line.protected && Self.holds(repeated, line.key) {
             scores[i] = min(scores[i], -lineCost)
         }
+    }
+
+    /// Whether the sorted `keys` hold `key`.
+    private static func holds(_ keys: [Int], _ key: Int) -> Bool {
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key
     }
 
     /// Body-likeness of one line: text units weighted by punctuation density, less the cost of a line.

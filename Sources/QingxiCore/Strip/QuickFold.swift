@@ -11,14 +11,23 @@
 /// It reads the line's UTF-8 bytes directly and writes into a buffer it keeps (no allocation per line).
 final class QuickFold {
     private let view: MatchingView
-    /// Simplified form of Han characters U+3400…U+9FFF and U+F900…U+FAFF; 0 = not asked yet.
-    private var table = [UInt32](repeating: 0, count: 0xA000 - 0x3400 + 0x200)
+    /// Simplified form of Han characters U+3400…U+9FFF and U+F900…U+FAFF; 0 = not asked yet. Owned memory
+    /// (like `buffer`), so that the per-character loop reads it without exclusivity checks or retains.
+    private let table: UnsafeMutableBufferPointer<UInt32>
     /// The folded scalars of the last line: `buffer[0..<count]`.
-    private var buffer: [UInt32] = []
+    private var buffer: UnsafeMutableBufferPointer<UInt32>
     private(set) var count = 0
 
     init(view: MatchingView) {
         self.view = view
+        table = .allocate(capacity: 0xA000 - 0x3400 + 0x200)
+        table.initialize(repeating: 0)
+        buffer = .allocate(capacity: 256)
+    }
+
+    deinit {
+        table.deallocate()
+        buffer.deallocate()
     }
 
     /// True when the last `fold` changed a Han character (traditional input): only then can the exact
@@ -40,34 +49,29 @@ final class QuickFold {
 
     /// Calls `body` with the folded scalars of the last line.
     func withFolded<R>(_ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
-        buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
     }
 
     /// The folded scalars of the last line, as an array.
     var folded: [UInt32] { Array(buffer[0..<count]) }
 
     private func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {
-        if buffer.count < utf8.count { buffer = [UInt32](repeating: 0, count: max(utf8.count, 2 * buffer.count)) }
-        var table = self.table, buffer = self.buffer  // local copies: no run-time exclusivity checks per character
-        self.table = []
-        self.buffer = []
-        defer { self.table = table; self.buffer = buffer }
+        if buffer.count < utf8.count {
+            buffer.deallocate()
+            buffer = .allocate(capacity: max(utf8.count, 2 * buffer.count))
+        }
+        let out = buffer
         var features = LineFeatures()
         var changed = false, blank = true
-        var n = 0
-        table.withUnsafeMutableBufferPointer { table in
-            buffer.withUnsafeMutableBufferPointer { out in
-                var i = 0
-                while i < utf8.count {
-                    let c = Self.decode(utf8, &i)
-                    blank = blank && Self.isWhiteSpace(c)
-                    let f = fold(c, table)
-                    changed = changed || f != c && f >= 0x3400
-                    out[n] = f
-                    n &+= 1
-                    features.count(f)
-                }
-            }
+        var n = 0, i = 0
+        while i < utf8.count {
+            let c = Self.decode(utf8, &i)
+            if blank { blank = Self.isWhiteSpace(c) }
+            let f = fold(c)
+            if f != c && f >= 0x3400 { changed = true }
+            out[n] = f
+            n &+= 1
+            features.count(f)
         }
         count = n
         changedHan = changed
@@ -112,20 +116,23 @@ final class QuickFold {
             || c == 0x205F || c == 0x3000
     }
 
-    @inline(__always) private func fold(_ c: UInt32, _ table: UnsafeMutableBufferPointer<UInt32>) -> UInt32 {
+    @inline(__always) private func fold(_ c: UInt32) -> UInt32 {
         if c < 0x80 { return ASCIIFold.lower(c) }
-        if c >= 0x3400 && c < 0xA000 { return simplified(c, at: Int(c &- 0x3400), table) }
-        if c >= 0xF900 && c < 0xFB00 { return simplified(c, at: Int(c &- 0xF900) &+ 0xA000 &- 0x3400, table) }
+        if c >= 0x3400 && c < 0xA000 { return simplified(c, at: Int(c &- 0x3400)) }
+        if c >= 0xF900 && c < 0xFB00 { return simplified(c, at: Int(c &- 0xF900) &+ 0xA000 &- 0x3400) }
         if c >= 0xFF01 && c <= 0xFF5E || c == 0x3000 {
             return ASCIIFold.lower(MatchingView.foldWidth(Unicode.Scalar(c)!).value)
         }
         return c
     }
 
-    @inline(__always) private func simplified(_ c: UInt32, at index: Int,
-                                              _ table: UnsafeMutableBufferPointer<UInt32>) -> UInt32 {
+    @inline(__always) private func simplified(_ c: UInt32, at index: Int) -> UInt32 {
         let known = table[index]
         if known != 0 { return known }
+        return ask(c, at: index)
+    }
+
+    private func ask(_ c: UInt32, at index: Int) -> UInt32 {
         let asked = view.simplified(String(Unicode.Scalar(c)!)).unicodeScalars
         let result = asked.count == 1 ? asked.first!.value : c
         table[index] = result

@@ -6,7 +6,7 @@
 /// line; rules without a required set are candidates for every line. A table may hold only some of the rules
 /// (`StripRuleSet` keeps one per line-length tier, so that a long line is scanned only for the literals of
 /// the few rules whose `max` admits it).
-struct RuleTriggers: Sendable {
+final class RuleTriggers: Sendable {
     /// One literal: its scalars in `scalars`, and the (rule, set bit) pairs it satisfies in `targets`.
     struct Literal {
         var start: Int32

@@ -54,7 +54,8 @@ struct StripLine {
         repeatKey = quick.repeatKey
         let scratch = context.scratch
         isTimestamp = quick.withFolded { counted.isTimestamp($0) }
-        quick.withFolded { context.rules.candidates(in: $0, length: counted.length, scratch: scratch) }
+        let matcher = context.matcher
+        quick.withFolded { matcher.candidates(in: $0, length: counted.length, scratch: scratch) }
         if scratch.candidates.isEmpty && !context.needsViews {
             view = []
             hits = []
@@ -68,7 +69,7 @@ struct StripLine {
         } else {
             view = quick.folded
         }
-        hits = view.withUnsafeBufferPointer { context.rules.hits(of: scratch.candidates, in: $0, scratch: scratch) }
+        hits = view.withUnsafeBufferPointer { matcher.hits(in: $0, scratch: scratch) }
     }
 
     var isRemoved: Bool {
@@ -118,7 +119,7 @@ public enum StripPolicy {
 
 /// What every `StripLine` of a stripper shares: the rules, the views and reusable working memory.
 final class StripContext {
-    let rules: StripRuleSet
+    let matcher: RuleMatcher
     let view: MatchingView
     let quickFold: QuickFold
     let scratch = StripScratch()
@@ -126,7 +127,7 @@ final class StripContext {
     let needsViews: Bool
 
     init(rules: StripRuleSet, view: MatchingView, needsViews: Bool) {
-        self.rules = rules
+        matcher = rules.matcher
         self.view = view
         quickFold = QuickFold(view: view)
         self.needsViews = needsViews

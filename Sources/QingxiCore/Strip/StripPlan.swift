@@ -22,25 +22,26 @@ struct StripPlan {
     }
 
     mutating func decide() {
-        applyRules { rule in rule.position == .any && rule.action != .block }
+        applyRules { action, position in position == .any && action != .block }
         applyProfile()
         applyClassifier()
         let (blockFirst, blockLast) = substantialBounds()
         applyBlock(first: blockFirst, last: blockLast)
         let (first, last) = substantialBounds()
         let positions = lines.indices.map { position($0, first: first, last: last) }
-        applyRules { rule in rule.position != .any && rule.action != .block } where: { positions[$0] }
+        applyRules { action, position in position != .any && action != .block } where: { positions[$0] }
     }
 
-    private mutating func applyRules(_ selects: (StripRule) -> Bool,
+    private mutating func applyRules(_ selects: (StripRule.Action, StripRule.Position) -> Bool,
                                      where admits: (Int) -> StripRule.Position? = { _ in nil }) {
         for i in lines.indices where !lines[i].isBlank && !lines[i].hits.isEmpty {
             guard case .keep = lines[i].verdict else { continue }
             let at = admits(i)
             for h in lines[i].hits.indices {
                 let rule = lines[i].hits[h].rule
-                guard selects(rules.rules[rule]),
-                      rules.rules[rule].position == .any || Self.allows(rules.rules[rule].position, at) else { continue }
+                let position = rules.rules[rule].position
+                guard selects(rules.rules[rule].action, position),
+                      position == .any || Self.allows(position, at) else { continue }
                 if let verdict = verdict(of: h, on: lines[i]) {
                     lines[i].verdict = verdict
                     break

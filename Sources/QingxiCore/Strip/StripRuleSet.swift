@@ -4,26 +4,15 @@
 /// Built-in rules ship in `corpus/strip/rules.tsv` (format: `StripRule`); `--rules FILE` adds more after them.
 public struct StripRuleSet: Sendable {
     public let rules: [StripRule]
-    /// The rules' patterns by index (read in place by the matching loop, never copied out of a rule).
-    private let patterns: [LinePattern]
-    /// Per rule, the longest line (non-space characters) it applies to (`Int.max` for none; see
-    /// `StripRule.admits(length:)`).
-    private let admitLimits: [Int]
-    /// Prefilter tables by line length: `tiers[k]` holds the rules that admit lines of at least
-    /// `tierLengths[k]` characters (`tierLengths[0]` is 0: every rule).
-    private let tierLengths: [Int]
-    private let tiers: [RuleTriggers]
+    /// What runs the rules on one line (prefilter tables and compiled patterns), shared by reference.
+    let matcher: RuleMatcher
     /// Per rule: its category closes an article body / is page furniture (`StripPolicy`).
     private let closing: [Bool]
     private let furniture: [Bool]
 
     public init(rules: [StripRule]) {
         self.rules = rules
-        patterns = rules.map(\.pattern)
-        let limits = rules.map { $0.action == .cut ? Int.max : $0.maxLength ?? Int.max }
-        admitLimits = limits
-        tierLengths = [0] + Set(limits.filter { $0 < Int.max }.map { $0 + 1 }).sorted()
-        tiers = tierLengths.map { least in RuleTriggers(rules, including: { limits[$0] >= least }) }
+        matcher = RuleMatcher(rules)
         closing = rules.map { StripPolicy.closingCategories.contains($0.category) }
         furniture = rules.map { StripPolicy.furnitureCategories.contains($0.category) }
     }
@@ -82,42 +71,4 @@ public struct StripRuleSet: Sendable {
         if case .rule(let index) = reason { return furniture[index] }
         return StripPolicy.furnitureCategories.contains(category(reason))
     }
-
-    /// Every rule among `candidates` (from `candidates(in:length:scratch:)`) that matches the line, in rule
-    /// order. `text` is the matching view as lowered scalars.
-    func hits(of candidates: [Int], in text: UnsafeBufferPointer<UInt32>, scratch: StripScratch) -> [RuleHit] {
-        var hits: [RuleHit] = []
-        for index in candidates {
-            if let match = patterns[index].firstMatch(in: text, scratch: scratch.pattern) {
-                hits.append(RuleHit(rule: index, match: match))
-            }
-        }
-        return hits
-    }
-
-    /// The rules whose prefilter literals occur in `text` and whose `max` admits a line of `length` non-space
-    /// characters, in rule order, into `scratch.candidates` (empty for most lines).
-    func candidates(in text: UnsafeBufferPointer<UInt32>, length: Int, scratch: StripScratch) {
-        var result = scratch.candidates, seen = scratch.seen, found = scratch.found
-        scratch.candidates = []; scratch.seen = []; scratch.found = []
-        var tier = tierLengths.count - 1
-        while tierLengths[tier] > length { tier -= 1 }
-        tiers[tier].rules(in: text, into: &result, seen: &seen, found: &found)
-        if !result.isEmpty { result.removeAll { admitLimits[$0] < length } }
-        scratch.candidates = result; scratch.seen = seen; scratch.found = found
-    }
-}
-
-/// A rule that matched a line, and where.
-struct RuleHit {
-    var rule: Int
-    var match: PatternMatch
-}
-
-/// Reusable working memory of one stripper (not thread-safe).
-final class StripScratch {
-    let pattern = PatternScratch()
-    var candidates: [Int] = []
-    var found: [Int] = []
-    var seen: [UInt8] = []
 }
