@@ -67,7 +67,12 @@ public struct LinePattern: Sendable {
 
     /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
     func firstMatch(in text: UnsafeBufferPointer<UInt32>, scratch: PatternScratch) -> PatternMatch? {
-        compiled.firstMatch(in: text, scratch: scratch)
+        // Work on a local copy of the scratch state: accesses to a class's stored arrays are checked for
+        // exclusivity at run time.
+        var state = scratch.state
+        scratch.state = MatchState()
+        defer { scratch.state = state }
+        return compiled.firstMatch(in: text, state: &state)
     }
 }
 
@@ -91,25 +96,16 @@ final class CompiledPattern: Sendable {
         self.captureNames = captureNames
     }
 
-    /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
-    func firstMatch(in text: UnsafeBufferPointer<UInt32>, scratch: PatternScratch) -> PatternMatch? {
-        // Work on a local copy of the scratch state: accesses to a class's stored arrays are checked for
-        // exclusivity at run time, which cost more than the matching itself.
-        var state = scratch.state
-        scratch.state = MatchState()
-        defer { scratch.state = state }
+    /// The leftmost match in `text` (scalar values, ASCII lowered), with `state` as working memory.
+    func firstMatch(in text: UnsafeBufferPointer<UInt32>, state: inout MatchState) -> PatternMatch? {
         state.resetSlots(2 + 2 * captureNames.count)
-        var intervals = state.intervals
         if let guide, text.count >= ScanGuide.minimumLength {
-            guide.viableStarts(in: text, into: &intervals)
+            guide.viableStarts(in: text, into: &state.intervals)
         } else {
-            intervals.removeAll(keepingCapacity: true)
-            intervals.append(0...(anchoredAtStart ? 0 : text.count))
+            state.intervals.removeAll(keepingCapacity: true)
+            state.intervals.append(0...(anchoredAtStart ? 0 : text.count))
         }
-        state.intervals = []
-        let found = machine.search(text, starts: intervals, filter: startFilter, &state)
-        state.intervals = intervals
-        guard found else { return nil }
+        guard machine.search(text, filter: startFilter, &state) else { return nil }
         if captureNames.isEmpty { return PatternMatch(range: state.slots[0]..<state.slots[1], captures: []) }
         var captures: [(name: String, range: Range<Int>)] = []
         for (k, name) in captureNames.enumerated() {

@@ -55,14 +55,16 @@ struct PatternMachine: Sendable {
         self.ranges = ranges
     }
 
-    /// Tries the positions in `starts` (ascending intervals) that `filter` admits, in order, and returns true
+    /// Tries the positions in `state.intervals` (ascending) that `filter` admits, in order, and returns true
     /// at the first that matches (its capture slots are then in `state.slots`).
-    func search(_ text: UnsafeBufferPointer<UInt32>, starts: [ClosedRange<Int>], filter: StartFilter,
-                _ state: inout MatchState) -> Bool {
+    func search(_ text: UnsafeBufferPointer<UInt32>, filter: StartFilter, _ state: inout MatchState) -> Bool {
         state.prepare(instructions: steps.count, length: text.count)
-        var visited = state.visited, dirty = state.dirty, stack = state.stack, slots = state.slots
-        state.visited = []; state.dirty = []; state.stack = []; state.slots = []
-        defer { state.visited = visited; state.dirty = dirty; state.stack = stack; state.slots = slots }
+        return run(text, filter, &state.visited, &state.slots, &state.stack, &state.dirty, state.intervals)
+    }
+
+    private func run(_ text: UnsafeBufferPointer<UInt32>, _ filter: StartFilter, _ visited: inout [UInt64],
+                     _ slots: inout [Int], _ stack: inout [MatchState.Job], _ dirty: inout [Int32],
+                     _ starts: [ClosedRange<Int>]) -> Bool {
         let width = text.count + 1
         return steps.withUnsafeBufferPointer { program in
             ranges.withUnsafeBufferPointer { ranges in
@@ -176,8 +178,8 @@ public final class PatternScratch {
     public init() {}
 }
 
-/// The machine's stack, capture slots and visited set (a value type, moved out of `PatternScratch` for a
-/// search so that the loop needs no run-time exclusivity checks).
+/// The machine's stack, capture slots, visited set and start intervals (a value type, moved out of
+/// `PatternScratch` once per line so that matching needs no run-time exclusivity checks).
 struct MatchState {
     struct Job {
         var pc: Int

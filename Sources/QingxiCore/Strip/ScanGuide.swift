@@ -16,6 +16,10 @@ struct ScanGuide: Sendable {
     private let bounds: [Int]
     /// The alphabet as sorted (low, high) pairs; empty when it holds every scalar.
     private let alphabet: [UInt32]
+    /// The alphabet's ASCII scalars as bits (scalar c: bit c of word c / 64), and whether it holds all of
+    /// U+4E00…U+9FFF: quick answers for the scalars most text is made of.
+    private let asciiBits: (UInt64, UInt64)
+    private let allCommonHan: Bool
 
     /// Lines shorter than this are searched from every admitted start (the guide would cost more than it saves).
     static let minimumLength = 256
@@ -37,6 +41,19 @@ struct ScanGuide: Sendable {
         let merged = ScalarSet.merged(ranges)
         let everything = merged.count == 1 && merged[0] == 0...0x10FFFF
         alphabet = everything ? [] : merged.flatMap { [$0.lowerBound, $0.upperBound] }
+        var bits: (UInt64, UInt64) = (0, 0)
+        for c in UInt32(0)..<0x80 where merged.contains(where: { $0.contains(c) }) {
+            if c < 64 { bits.0 |= 1 << UInt64(c) } else { bits.1 |= 1 << UInt64(c - 64) }
+        }
+        asciiBits = bits
+        allCommonHan = merged.contains { $0.lowerBound <= 0x4E00 && $0.upperBound >= 0x9FFF }
+    }
+
+    /// Whether `c` is in the alphabet (which is not everything).
+    @inline(__always) private func inAlphabet(_ c: UInt32, _ pairs: UnsafeBufferPointer<UInt32>) -> Bool {
+        if c < 0x80 { return (c < 64 ? asciiBits.0 >> UInt64(c) : asciiBits.1 >> UInt64(c &- 64)) & 1 != 0 }
+        if allCommonHan && c >= 0x4E00 && c <= 0x9FFF { return true }
+        return Self.contains(pairs, c)
     }
 
     /// The intervals of viable starts, in order, into `intervals` (cleared first).
@@ -47,7 +64,7 @@ struct ScanGuide: Sendable {
                 var runStart = 0, next = 0
                 for p in 0..<text.count {
                     let c = text[p]
-                    if !alphabet.isEmpty && !Self.contains(alphabet, c) {
+                    if !alphabet.isEmpty && !inAlphabet(c, alphabet) {
                         runStart = p &+ 1
                         continue
                     }
@@ -78,13 +95,13 @@ struct ScanGuide: Sendable {
         return false
     }
 
-    /// Whether `c` is in one of the sorted, disjoint (low, high) pairs.
+    /// Whether `c` is in one of the sorted, disjoint (low, high) pairs (a binary search over the pairs).
     @inline(__always) private static func contains(_ pairs: UnsafeBufferPointer<UInt32>, _ c: UInt32) -> Bool {
-        var k = 0
-        while k &+ 1 < pairs.count {
-            if c <= pairs[k &+ 1] { return c >= pairs[k] }
-            k &+= 2
+        var low = 0, high = pairs.count &>> 1  // the first pair whose high end is at least c
+        while low < high {
+            let mid = (low &+ high) &>> 1
+            if pairs[2 &* mid &+ 1] < c { low = mid &+ 1 } else { high = mid }
         }
-        return false
+        return low < pairs.count &>> 1 && pairs[2 &* low] <= c
     }
 }

@@ -55,21 +55,19 @@ struct StripLine {
         let scratch = context.scratch
         isTimestamp = quick.withFolded { counted.isTimestamp($0) }
         let matcher = context.matcher
-        quick.withFolded { matcher.candidates(in: $0, length: counted.length, scratch: scratch) }
-        if scratch.candidates.isEmpty && !context.needsViews {
+        let candidates = quick.withFolded { matcher.candidates(in: $0, length: counted.length, scratch: scratch) }
+        if candidates == 0 && !context.needsViews {
             view = []
             hits = []
             return
         }
         // Simplified input (no Han character changed) needs no conversion: its quick view is the exact one.
         if quick.changedHan {
-            view = context.view.simplified(paragraph.text).unicodeScalars.map {
-                ASCIIFold.lower(MatchingView.foldWidth($0).value)  // = view.folded, without building a String
-            }
+            view = quick.exactView(of: paragraph.text)
         } else {
             view = quick.folded
         }
-        hits = view.withUnsafeBufferPointer { matcher.hits(in: $0, scratch: scratch) }
+        hits = view.withUnsafeBufferPointer { matcher.hits(in: $0, candidates: candidates, scratch: scratch) }
     }
 
     var isRemoved: Bool {
@@ -122,12 +120,13 @@ final class StripContext {
     let matcher: RuleMatcher
     let view: MatchingView
     let quickFold: QuickFold
-    let scratch = StripScratch()
+    let scratch: StripScratch
     /// True when a footer profile is in use: every line then needs its exact view (the profile's key).
     let needsViews: Bool
 
     init(rules: StripRuleSet, view: MatchingView, needsViews: Bool) {
         matcher = rules.matcher
+        scratch = StripScratch(rules: rules.rules.count)
         self.view = view
         quickFold = QuickFold(view: view)
         self.needsViews = needsViews
