@@ -40,10 +40,10 @@ final class RuleMatcher: Sendable {
         return count
     }
 
-    /// Every rule among the first `count` of `scratch.candidates` that matches the line, in rule order.
-    /// `text` is the matching view as lowered scalars.
-    func hits(in text: UnsafeBufferPointer<UInt32>, candidates count: Int, scratch: StripScratch) -> [RuleHit] {
-        var hits: [RuleHit] = []
+    /// Every rule among the first `count` of `scratch.candidates` that matches the line, in rule order,
+    /// appended to `hits`. `text` is the matching view as lowered scalars.
+    func hits(in text: UnsafeBufferPointer<UInt32>, candidates count: Int, into hits: inout [RuleHit],
+              scratch: StripScratch) {
         var state = scratch.pattern.state  // moved out once per line (see `CompiledPattern.firstMatch`)
         scratch.pattern.state = MatchState()
         for k in 0..<count {
@@ -53,7 +53,6 @@ final class RuleMatcher: Sendable {
             }
         }
         scratch.pattern.state = state
-        return hits
     }
 }
 

@@ -1,5 +1,6 @@
-/// One paragraph held by the stripper until the article ends: its matching view, what was counted in it, the
-/// rules that match it, and the verdict the phases of `StripPlan` reach.
+/// What the stripper knows about one line of an article, and the verdict the phases of `StripPlan` reach:
+/// plain values only (the line's text, hits and matching view are held column-wise by `ArticleLines`), so
+/// that deciding and copying lines costs no reference counting.
 struct StripLine {
     /// Why a line was removed.
     enum Reason: Equatable {
@@ -11,8 +12,8 @@ struct StripLine {
         case pageChrome
     }
 
-    /// What happens to the line. Payloads are plain values (hit indices into `hits`, rule indices), so that
-    /// deciding costs no reference counting; reasons become strings only when a removal is recorded.
+    /// What happens to the line. Payloads are plain values (indices into `ArticleLines.hits`, rule indices);
+    /// reasons become strings only when a removal is recorded.
     enum Verdict {
         case keep
         /// Kept by a `keep` rule (a dateline): the classifier and later rules leave it alone.
@@ -22,53 +23,18 @@ struct StripLine {
         case cut(span: Range<Int>, hit: Int)
     }
 
-    let paragraph: Paragraph
-    /// The matching view as scalar values with ASCII letters lowered (empty for a blank line, and for a line
-    /// no rule's prefilter picked when no profile is in use).
-    let view: [UInt32]
-    let features: LineFeatures
-    let hits: [RuleHit]
-    let isBlank: Bool
-    let isTimestamp: Bool
+    var features = LineFeatures()
+    var isBlank = true
+    var isTimestamp = false
     /// A hash of a short line's bytes, for the classifier to find lines a page repeats (see
     /// `QuickFold.repeatKey`); 0 for blank and long lines, which it does not compare.
-    let repeatKey: Int
+    var repeatKey = 0
+    /// The line's rule hits: `ArticleLines.hits[hits]`, in rule order.
+    var hits: Range<Int> = 0..<0
+    /// Where the line's matching view is in `ArticleLines.views`; -1 when it has none (a blank line, and a
+    /// line no rule's prefilter picked when no profile is in use).
+    var view = -1
     var verdict: Verdict = .keep
-
-    /// Counts the line on the quick view; computes the exact matching view and runs patterns only when the
-    /// prefilter finds a rule's literal (or when a profile needs every line's view).
-    init(_ paragraph: Paragraph, context: StripContext) {
-        self.paragraph = paragraph
-        let quick = context.quickFold
-        let counted = quick.fold(paragraph.text)
-        isBlank = quick.isBlank
-        if isBlank {
-            view = []
-            features = LineFeatures()
-            hits = []
-            isTimestamp = false
-            repeatKey = 0
-            return
-        }
-        features = counted
-        repeatKey = quick.repeatKey
-        let scratch = context.scratch
-        isTimestamp = quick.withFolded { counted.isTimestamp($0) }
-        let matcher = context.matcher
-        let candidates = quick.withFolded { matcher.candidates(in: $0, length: counted.length, scratch: scratch) }
-        if candidates == 0 && !context.needsViews {
-            view = []
-            hits = []
-            return
-        }
-        // Simplified input (no Han character changed) needs no conversion: its quick view is the exact one.
-        if quick.changedHan {
-            view = quick.exactView(of: paragraph.text)
-        } else {
-            view = quick.folded
-        }
-        hits = view.withUnsafeBufferPointer { matcher.hits(in: $0, candidates: candidates, scratch: scratch) }
-    }
 
     var isRemoved: Bool {
         if case .removed = verdict { return true }
@@ -89,13 +55,6 @@ struct StripLine {
     /// True for a kept line with enough Han characters and punctuation to anchor the body (see `StripPolicy`).
     var isSubstantial: Bool {
         !isBlank && !isRemoved && features.han >= StripPolicy.substantialHan && features.punctuation > 0
-    }
-
-    /// The matching view as a string with surrounding white space trimmed: the key of a profile line.
-    var profileKey: String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: view.compactMap(Unicode.Scalar.init))
-        return FooterProfile.normalize(String(scalars))
     }
 }
 

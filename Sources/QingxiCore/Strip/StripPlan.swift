@@ -9,15 +9,21 @@
 /// Positions and the block limit are measured on kept lines only, so running the stage on its own output
 /// finds the same anchors and removes nothing more.
 struct StripPlan {
-    var lines: [StripLine]
+    /// The article's lines; deciding sets `article.lines[i].verdict`.
+    var article: ArticleLines
     let rules: StripRuleSet
     let profileLines: Set<String>
     let classifier: ParagraphClassifier
 
-    /// Hands the lines back (leaving none), so that their buffer can be reused without a copy.
-    mutating func takeLines() -> [StripLine] {
-        let taken = lines
-        lines = []
+    private var lines: [StripLine] {
+        get { article.lines }
+        _modify { yield &article.lines }
+    }
+
+    /// Hands the article back (leaving an empty one), so that its buffers can be reused without a copy.
+    mutating func takeArticle() -> ArticleLines {
+        let taken = article
+        article = ArticleLines()
         return taken
     }
 
@@ -37,12 +43,12 @@ struct StripPlan {
         for i in lines.indices where !lines[i].isBlank && !lines[i].hits.isEmpty {
             guard case .keep = lines[i].verdict else { continue }
             let at = admits(i)
-            for h in lines[i].hits.indices {
-                let rule = lines[i].hits[h].rule
+            for h in lines[i].hits {
+                let rule = article.hits[h].rule
                 let position = rules.rules[rule].position
                 guard selects(rules.rules[rule].action, position),
                       position == .any || Self.allows(position, at) else { continue }
-                if let verdict = verdict(of: h, on: lines[i]) {
+                if let verdict = verdict(of: h, on: i) {
                     lines[i].verdict = verdict
                     break
                 }
@@ -67,31 +73,31 @@ struct StripPlan {
         return nil
     }
 
-    /// What the rule of `line.hits[h]` does to the line.
-    private func verdict(of h: Int, on line: StripLine) -> StripLine.Verdict? {
-        let rule = line.hits[h].rule
+    /// What the rule of `article.hits[h]` does to line `index`.
+    private func verdict(of h: Int, on index: Int) -> StripLine.Verdict? {
+        let rule = article.hits[h].rule
         switch rules.rules[rule].action {
         case .keep: return .protected(hit: h)
         case .drop, .block: return .removed(.rule(rule), hit: h)
-        case .cut: return cutVerdict(h, rules.rules[rule].maxLength, line)
+        case .cut: return cutVerdict(h, rules.rules[rule].maxLength, index)
         }
     }
 
     /// A cut applies to a match at the start or end of the line; a line with no text left beside the match,
     /// or no longer than the rule's `max`, is dropped whole.
-    private func cutVerdict(_ h: Int, _ maxLength: Int?, _ line: StripLine) -> StripLine.Verdict? {
-        let view = line.view
-        let hit = line.hits[h]
+    private func cutVerdict(_ h: Int, _ maxLength: Int?, _ index: Int) -> StripLine.Verdict? {
+        let view = article.view(of: index)
+        let hit = article.hits[h]
         var low = hit.match.range.lowerBound, high = hit.match.range.upperBound
         let isPrefix = view[..<low].allSatisfy(Self.isSpace)
         let isSuffix = view[high...].allSatisfy(Self.isSpace)
         guard isPrefix || isSuffix else { return nil }
         let rest = isPrefix ? view[high...] : view[..<low]
         let restHasText = LineFeatures(Array(rest)).units > 0
-        if !restHasText || isPrefix && isSuffix || maxLength.map({ line.features.length <= $0 }) ?? false {
+        if !restHasText || isPrefix && isSuffix || maxLength.map({ lines[index].features.length <= $0 }) ?? false {
             return .removed(.rule(hit.rule), hit: h)
         }
-        guard line.paragraph.text.unicodeScalars.count == view.count else { return nil }
+        guard article.paragraphs[index].text.unicodeScalars.count == view.count else { return nil }
         if isPrefix {
             low = 0
             while high < view.count, Self.isSpace(view[high]) { high += 1 }
@@ -110,7 +116,7 @@ struct StripPlan {
     private mutating func applyProfile() {
         guard !profileLines.isEmpty else { return }
         for i in lines.indices where !lines[i].isBlank {
-            guard case .keep = lines[i].verdict, profileLines.contains(lines[i].profileKey) else { continue }
+            guard case .keep = lines[i].verdict, profileLines.contains(article.profileKey(of: i)) else { continue }
             lines[i].verdict = .removed(.profile, hit: nil)
         }
     }
@@ -140,8 +146,8 @@ struct StripPlan {
         var start: (index: Int, rule: Int)?
         for i in lines.indices.reversed() where !lines[i].isBlank && !lines[i].isRemoved {
             if keptHanAfter <= StripPolicy.tailBlockLimit, !lines[i].isProtected,
-               let h = lines[i].hits.firstIndex(where: { isBlockRule($0, at: position(i, first: first, last: last)) }) {
-                let rule = lines[i].hits[h].rule
+               let h = lines[i].hits.first(where: { isBlockRule(article.hits[$0], at: position(i, first: first, last: last)) }) {
+                let rule = article.hits[h].rule
                 start = (i, rule)
                 lines[i].verdict = .removed(.rule(rule), hit: h)
                 keptHanAfter = 0  // what follows goes with the block: only text before it counts for an earlier one
