@@ -11,11 +11,13 @@ enum BranchGuard {
 
     static func add(to steps: inout [PatternMachine.Step], ranges: inout [UInt32],
                     program: [LinePattern.Instruction]) {
-        var memo: [Int: (Int32, Int32)] = [:]
+        var memo = [(Int32, Int32)?](repeating: nil, count: program.count + 1)
+        var walk = Walk(program)
         func guardOf(_ target: Int) -> (Int32, Int32) {
+            guard target >= 0, target < program.count else { return (-1, -1) }
             if let known = memo[target] { return known }
             var result: (Int32, Int32) = (-1, -1)
-            if let firsts = firstScalars(from: target, program), firsts.count <= maxPairs {
+            if let firsts = walk.firstScalars(from: target), firsts.count <= maxPairs {
                 let start = Int32(ranges.count)
                 for range in firsts { ranges += [range.lowerBound, range.upperBound] }
                 result = (start, Int32(ranges.count))
@@ -29,26 +31,41 @@ enum BranchGuard {
         }
     }
 
-    /// The scalars the first consuming instruction reachable from `start` can take (sorted, merged), or nil
-    /// when `match` is reachable without consuming or every scalar qualifies.
-    static func firstScalars(from start: Int, _ program: [LinePattern.Instruction]) -> [ClosedRange<UInt32>]? {
-        var seen = Set<Int>()
-        var pending = [start]
-        var found: [ClosedRange<UInt32>] = []
-        while let pc = pending.popLast() {
-            guard pc >= 0, pc < program.count, seen.insert(pc).inserted else { continue }
-            switch program[pc] {
-            case .scalar(let c): found.append(c...c)
-            case .any: return nil
-            case .set(let set): found += set.positiveRanges
-            case .split(let first, let second): pending += [second, first]
-            case .jump(let target): pending.append(target)
-            case .save, .lineStart, .lineEnd: pending.append(pc + 1)
-            case .match: return nil
-            }
+    /// Walks a program's paths that consume nothing (visited marks by stamp: no set per walk).
+    struct Walk {
+        let program: [LinePattern.Instruction]
+        private var stamps: [Int]
+        private var stamp = 0
+        private var pending: [Int] = []
+
+        init(_ program: [LinePattern.Instruction]) {
+            self.program = program
+            stamps = [Int](repeating: 0, count: program.count)
         }
-        let merged = ScalarSet.merged(found)
-        if merged.count == 1 && merged[0] == 0...0x10FFFF { return nil }
-        return merged
+
+        /// The scalars the first consuming instruction reachable from `start` can take (sorted, merged), or
+        /// nil when `match` is reachable without consuming or every scalar qualifies.
+        mutating func firstScalars(from start: Int) -> [ClosedRange<UInt32>]? {
+            stamp += 1
+            pending.removeAll(keepingCapacity: true)
+            pending.append(start)
+            var found: [ClosedRange<UInt32>] = []
+            while let pc = pending.popLast() {
+                guard pc >= 0, pc < program.count, stamps[pc] != stamp else { continue }
+                stamps[pc] = stamp
+                switch program[pc] {
+                case .scalar(let c): found.append(c...c)
+                case .any: return nil
+                case .set(let set): found += set.positiveRanges
+                case .split(let first, let second): pending += [second, first]
+                case .jump(let target): pending.append(target)
+                case .save, .lineStart, .lineEnd: pending.append(pc + 1)
+                case .match: return nil
+                }
+            }
+            let merged = ScalarSet.merged(found)
+            if merged.count == 1 && merged[0] == 0...0x10FFFF { return nil }
+            return merged
+        }
     }
 }

@@ -19,36 +19,49 @@ public struct StripRuleSet: Sendable {
 
     /// Reads rule files in order (each error names its file and line).
     public static func load(files: [String]) throws -> StripRuleSet {
+        StripRuleSet(rules: try rules(ofFiles: files))
+    }
+
+    private static func rules(ofFiles files: [String]) throws -> [StripRule] {
         var rules: [StripRule] = []
         for file in files {
             try DataFile.lines(ofFile: file) { line, number in
                 rules.append(try StripRule.parse(line, origin: "\(file):\(number)"))
             }
         }
-        return StripRuleSet(rules: rules)
+        return rules
     }
 
     /// The built-in rules: `corpus/strip/rules.tsv` as embedded in the binary by `scripts/embed-data`.
     public static func builtIn() throws -> StripRuleSet {
+        StripRuleSet(rules: try builtInRules())
+    }
+
+    /// The built-in rules followed by the rules of `files` (a user's site-specific rules); the rule tables
+    /// are built once, for all of them.
+    public static func builtIn(adding files: [String]) throws -> StripRuleSet {
+        StripRuleSet(rules: try builtInRules() + rules(ofFiles: files))
+    }
+
+    private static func builtInRules() throws -> [StripRule] {
         let name = "strip/rules.tsv"
         guard let text = EmbeddedData.files[name] else {
             throw QingxiError.io(file: "corpus/" + name, message: "not embedded in this build: run scripts/embed-data")
         }
-        return try parse(text, name: "corpus/" + name)
-    }
-
-    /// The built-in rules followed by the rules of `files` (a user's site-specific rules).
-    public static func builtIn(adding files: [String]) throws -> StripRuleSet {
-        StripRuleSet(rules: try builtIn().rules + load(files: files).rules)
+        return try rules(of: text, name: "corpus/" + name)
     }
 
     /// Parses rules from text (`name` is used in error messages).
     public static func parse(_ text: String, name: String) throws -> StripRuleSet {
+        StripRuleSet(rules: try rules(of: text, name: name))
+    }
+
+    private static func rules(of text: String, name: String) throws -> [StripRule] {
         var rules: [StripRule] = []
         try DataFile.lines(of: text, name: name) { line, number in
             rules.append(try StripRule.parse(line, origin: "\(name):\(number)"))
         }
-        return StripRuleSet(rules: rules)
+        return rules
     }
 
     /// The reason recorded for a removal: the rule's category, `profile` or `page-chrome`.
