@@ -67,10 +67,9 @@ public struct LinePattern: Sendable {
 
     /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
     func firstMatch(in text: UnsafeBufferPointer<UInt32>, scratch: PatternScratch) -> PatternMatch? {
-        // Work on a local copy of the scratch state: accesses to a class's stored arrays are checked for
+        // Work on a local copy of the scratch state: accesses to a class's stored properties are checked for
         // exclusivity at run time.
-        var state = scratch.state
-        scratch.state = MatchState()
+        var state = scratch.take()
         defer { scratch.state = state }
         return compiled.firstMatch(in: text, state: &state)
     }

@@ -59,53 +59,29 @@ struct PatternMachine: Sendable {
     /// at the first that matches (its capture slots are then in `state.slots`).
     func search(_ text: UnsafeBufferPointer<UInt32>, filter: StartFilter, _ state: inout MatchState) -> Bool {
         state.prepare(instructions: steps.count, length: text.count)
-        return run(text, filter, &state.visited, &state.slots, &state.stack, &state.dirty, state.intervals)
-    }
-
-    private func run(_ text: UnsafeBufferPointer<UInt32>, _ filter: StartFilter, _ visited: inout [UInt64],
-                     _ slots: inout [Int], _ stack: inout [MatchState.Job], _ dirty: inout [Int32],
-                     _ starts: [ClosedRange<Int>]) -> Bool {
         let width = text.count + 1
         return steps.withUnsafeBufferPointer { program in
             ranges.withUnsafeBufferPointer { ranges in
                 filter.ranges.withUnsafeBufferPointer { firsts in
-                    visited.withUnsafeMutableBufferPointer { visited in
-                        slots.withUnsafeMutableBufferPointer { slots in
-                            let tape = Tape(program: program, ranges: ranges, text: text, visited: visited,
-                                            width: width, slots: slots)
-                            for interval in starts {
-                                for start in interval where filter.admits(text, start, firsts) {
-                                    if tape.run(from: start, stack: &stack, dirty: &dirty) { return true }
-                                }
-                            }
-                            return false
+                    let tape = Tape(program: program, ranges: ranges, text: text, width: width)
+                    for interval in state.intervals {
+                        for start in interval where filter.admits(text, start, firsts) {
+                            if tape.run(from: start, &state) { return true }
                         }
                     }
+                    return false
                 }
             }
         }
     }
 }
 
-/// The machine's registers for one search: unsafe views of the program, the text and the working memory.
+/// The machine's registers for one search: unsafe views of the program and the text.
 private struct Tape {
     let program: UnsafeBufferPointer<PatternMachine.Step>
     let ranges: UnsafeBufferPointer<UInt32>
     let text: UnsafeBufferPointer<UInt32>
-    let visited: UnsafeMutableBufferPointer<UInt64>
     let width: Int
-    let slots: UnsafeMutableBufferPointer<Int>
-
-    /// Marks (pc, position) visited, noting a word that was clean; false when it already was visited.
-    @inline(__always) func visit(_ pc: Int, _ position: Int, _ dirty: inout [Int32]) -> Bool {
-        let bit = pc &* width &+ position
-        let word = visited[bit &>> 6]
-        let mask: UInt64 = 1 &<< UInt64(bit & 63)
-        if word & mask != 0 { return false }
-        if word == 0 { dirty.append(Int32(truncatingIfNeeded: bit &>> 6)) }
-        visited[bit &>> 6] = word | mask
-        return true
-    }
 
     @inline(__always) func inClass(_ c: UInt32, _ low: Int32, _ high: Int32) -> Bool {
         var k = Int(low)
@@ -116,16 +92,18 @@ private struct Tape {
         return false
     }
 
-    func run(from start: Int, stack: inout [MatchState.Job], dirty: inout [Int32]) -> Bool {
-        stack.append(.init(pc: 0, position: start, slot: -1, old: 0))
+    func run(from start: Int, _ state: inout MatchState) -> Bool {
+        state.push(.init(pc: 0, position: start, slot: -1, old: 0))
         let n = text.count
-        while let job = stack.popLast() {
+        let slots = state.slots
+        while state.depth > 0 {
+            let job = state.pop()
             if job.slot >= 0 {
                 slots[job.slot] = job.old
                 continue
             }
             var pc = job.pc, sp = job.position
-            step: while visit(pc, sp, &dirty) {
+            step: while state.visit(pc &* width &+ sp) {
                 let step = program[pc]
                 switch step.op {
                 case .scalar:
@@ -145,7 +123,7 @@ private struct Tape {
                         pc = Int(step.b)  // branch a cannot start here
                     } else {
                         if step.guardB.0 < 0 || sp < n && inClass(text[sp], step.guardB.0, step.guardB.1) {
-                            stack.append(.init(pc: Int(step.b), position: sp, slot: -1, old: 0))
+                            state.push(.init(pc: Int(step.b), position: sp, slot: -1, old: 0))
                         }
                         pc = Int(step.a)
                     }
@@ -153,7 +131,7 @@ private struct Tape {
                     pc = Int(step.a)
                 case .save:
                     let slot = Int(step.a)
-                    stack.append(.init(pc: 0, position: 0, slot: slot, old: slots[slot]))
+                    state.push(.init(pc: 0, position: 0, slot: slot, old: slots[slot]))
                     slots[slot] = sp
                     pc &+= 1
                 case .lineStart:
@@ -163,7 +141,7 @@ private struct Tape {
                     guard sp == n else { break step }
                     pc &+= 1
                 case .match:
-                    stack.removeAll(keepingCapacity: true)
+                    state.depth = 0
                     return true
                 }
             }
@@ -172,14 +150,28 @@ private struct Tape {
     }
 }
 
-/// Working memory for `LinePattern.firstMatch`, reused across lines (one per stage; not thread-safe).
+/// Working memory for `LinePattern.firstMatch`, reused across lines (one per stage; not thread-safe). It owns
+/// the buffers of its `state` and frees them.
 public final class PatternScratch {
     var state = MatchState()
     public init() {}
+
+    /// The state to work on, to be stored back in `state` after the search (its buffers may have grown);
+    /// the scratch lets go of the intervals array meanwhile, so that the search does not copy it.
+    func take() -> MatchState {
+        let taken = state
+        state.intervals = []
+        return taken
+    }
+
+    deinit {
+        state.free()
+    }
 }
 
-/// The machine's stack, capture slots, visited set and start intervals (a value type, moved out of
-/// `PatternScratch` once per line so that matching needs no run-time exclusivity checks).
+/// The machine's stack, capture slots, visited set and start intervals, in owned memory grown as needed (so
+/// that pushing, popping and marking need no reference counting or uniqueness checks). A value type of
+/// pointers, moved out of its `PatternScratch` once per line and back; only the scratch frees it.
 struct MatchState {
     struct Job {
         var pc: Int
@@ -188,35 +180,86 @@ struct MatchState {
         var old: Int
     }
 
-    var stack: [Job] = []
-    var slots: [Int] = []
-    /// One bit per (instruction, position): bit pc × (length + 1) + position.
-    var visited: [UInt64] = []
-    /// Words of `visited` that the last search set bits in (all others are zero).
-    var dirty: [Int32] = []
+    private(set) var stack = UnsafeMutableBufferPointer<Job>.allocate(capacity: 64)
+    var depth = 0
+    private(set) var slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
+    /// One bit per (instruction, position): bit pc × (length + 1) + position; zero outside the words `dirty`
+    /// lists.
+    private var visited = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 64)
+    /// Words of `visited` that the last search set bits in: `dirty[0..<dirtyCount]` (as many slots as
+    /// `visited` has words, so a word is listed at most once and the list never overflows).
+    private var dirty = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 64)
+    private var dirtyCount = 0
     /// The intervals of starts a search tries.
     var intervals: [ClosedRange<Int>] = []
+
+    init() {
+        visited.initialize(repeating: 0)
+    }
+
+    func free() {
+        stack.deallocate()
+        slots.deallocate()
+        visited.deallocate()
+        dirty.deallocate()
+    }
 
     /// Makes `visited` large enough and clean for a search over `length` scalars.
     mutating func prepare(instructions: Int, length: Int) {
         let words = (instructions * (length + 1) + 63) / 64
         if visited.count < words {
-            visited = [UInt64](repeating: 0, count: max(words, 2 * visited.count))
+            let capacity = max(words, 2 * visited.count)
+            visited.deallocate()
+            dirty.deallocate()
+            visited = .allocate(capacity: capacity)
+            visited.initialize(repeating: 0)
+            dirty = .allocate(capacity: capacity)
         } else {
-            visited.withUnsafeMutableBufferPointer { words in
-                for index in dirty { words[Int(index)] = 0 }
-            }
+            for k in 0..<dirtyCount { visited[Int(dirty[k])] = 0 }
         }
-        dirty.removeAll(keepingCapacity: true)
-        stack.removeAll(keepingCapacity: true)
+        dirtyCount = 0
+        depth = 0
     }
 
-    /// Sets every capture slot to -1 (unset).
-    mutating func resetSlots(_ count: Int) {
-        if slots.count == count {
-            for i in 0..<count { slots[i] = -1 }
-        } else {
-            slots = [Int](repeating: -1, count: count)
+    /// Marks bit `bit` (pc × width + position) visited, listing a word that was clean; false when it already
+    /// was visited.
+    @inline(__always) mutating func visit(_ bit: Int) -> Bool {
+        let index = bit &>> 6
+        let word = visited[index]
+        let mask: UInt64 = 1 &<< UInt64(bit & 63)
+        if word & mask != 0 { return false }
+        if word == 0 {
+            dirty[dirtyCount] = Int32(truncatingIfNeeded: index)
+            dirtyCount &+= 1
         }
+        visited[index] = word | mask
+        return true
+    }
+
+    @inline(__always) mutating func push(_ job: Job) {
+        if depth == stack.count { grow() }
+        stack[depth] = job
+        depth &+= 1
+    }
+
+    @inline(__always) mutating func pop() -> Job {
+        depth &-= 1
+        return stack[depth]
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutableBufferPointer<Job>.allocate(capacity: 2 * stack.count)
+        _ = larger.initialize(from: stack)
+        stack.deallocate()
+        stack = larger
+    }
+
+    /// Sets `count` capture slots to -1 (unset).
+    mutating func resetSlots(_ count: Int) {
+        if slots.count < count {
+            slots.deallocate()
+            slots = .allocate(capacity: count)
+        }
+        for i in 0..<count { slots[i] = -1 }
     }
 }

@@ -91,6 +91,7 @@ final class QuickFold {
             buffer = .allocate(capacity: max(utf8.count, 2 * buffer.count))
         }
         let out = buffer, end = utf8.count
+        let asked = self.asked, changes = self.changes, table = self.table  // in registers, not reloaded per character
         var features = LineFeatures()
         var changed = false, blank = true
         var n = 0, i = 0
@@ -101,7 +102,8 @@ final class QuickFold {
                 let c = UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
                 i &+= 3
                 blank = false
-                let f = simplified(c, at: Int(c &- 0x3400))
+                let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
+                let f = asked[word] & bit == 0 ? ask(c, at: index) : changes[word] & bit == 0 ? c : table[index]
                 out[n] = f
                 n &+= 1
                 if f == c || f >= 0x4E00 && f <= 0x9FFF {

@@ -44,8 +44,7 @@ final class RuleMatcher: Sendable {
     /// appended to `hits`. `text` is the matching view as lowered scalars.
     func hits(in text: UnsafeBufferPointer<UInt32>, candidates count: Int, into hits: inout [RuleHit],
               scratch: StripScratch) {
-        var state = scratch.pattern.state  // moved out once per line (see `CompiledPattern.firstMatch`)
-        scratch.pattern.state = MatchState()
+        var state = scratch.pattern.take()  // moved out once per line (see `CompiledPattern.firstMatch`)
         for k in 0..<count {
             let index = Int(scratch.candidates[k])
             if let match = patterns[index].firstMatch(in: text, state: &state) {
