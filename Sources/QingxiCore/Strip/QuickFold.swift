@@ -116,6 +116,17 @@ final class QuickFold {
                 }
                 continue
             }
+            if b0 < 0x80 {
+                // ASCII: lowered, never changed by conversion.
+                let c = UInt32(b0)
+                i &+= 1
+                if blank { blank = Self.isWhiteSpace(c) }
+                let f = c &- 0x41 < 26 ? c | 0x20 : c
+                out[n] = f
+                n &+= 1
+                features.count(f)
+                continue
+            }
             let c = Self.decode(utf8, &i)
             if blank { blank = Self.isWhiteSpace(c) }
             let f = fold(c)
