@@ -168,19 +168,19 @@ private struct RepeatCounter {
     }
 
     /// Counts `key` (never 0: 0 marks an empty slot).
-    mutating func add(_ key: Int) {
+    @inline(__always) mutating func add(_ key: Int) {
         let slot = self.slot(of: key)
         keys[slot] = key
         counts[slot] += 1
         if counts[slot] > 1 { anyRepeated = true }
     }
 
-    func count(of key: Int) -> Int32 {
+    @inline(__always) func count(of key: Int) -> Int32 {
         counts[slot(of: key)]
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    private func slot(of key: Int) -> Int {
+    @inline(__always) private func slot(of key: Int) -> Int {
         var slot = key & mask
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
         return slot

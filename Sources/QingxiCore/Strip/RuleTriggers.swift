@@ -36,6 +36,8 @@ final class RuleTriggers: @unchecked Sendable {
     private let buckets: UnsafeMutableBufferPointer<Int32>
     /// Bit per `pairKey` of the first two scalars of a literal longer than one scalar.
     private let pairBits: UnsafeMutableBufferPointer<UInt64>
+    /// Bit per key of a one-scalar literal.
+    private let singleBits: UnsafeMutableBufferPointer<UInt64>
     private let literals: UnsafeMutableBufferPointer<Literal>
     private let scalars: UnsafeMutableBufferPointer<UInt32>
     private let targets: UnsafeMutableBufferPointer<Target>
@@ -64,7 +66,7 @@ final class RuleTriggers: @unchecked Sendable {
 
     /// The table for the rules that `includes` selects (by index), from `entries(of: rules)`.
     init(_ rules: [StripRule], entries: [Entry], including includes: (Int) -> Bool) {
-        var bits = [UInt64](repeating: 0, count: 1024), pairBits = bits
+        var bits = [UInt64](repeating: 0, count: 1024), pairBits = bits, singleBits = bits
         var buckets: [Int32] = []
         var literals: [Literal] = []
         var scalars: [UInt32] = []
@@ -77,7 +79,11 @@ final class RuleTriggers: @unchecked Sendable {
             if key != lastKey { buckets += [Int32(literals.count), Int32(literals.count), Int32(literals.count)] }
             lastKey = key
             Self.set(&bits, key)
-            if literal.count > 1 { Self.set(&pairBits, Self.pairKey(literal[0], literal[1])) }
+            if literal.count > 1 {
+                Self.set(&pairBits, Self.pairKey(literal[0], literal[1]))
+            } else {
+                Self.set(&singleBits, key)
+            }
             let start = Int32(targets.count)
             targets += satisfied
             literals.append(Literal(start: Int32(scalars.count), count: Int32(literal.count),
@@ -96,6 +102,7 @@ final class RuleTriggers: @unchecked Sendable {
         self.ranks = .owning(ranks)
         self.buckets = .owning(buckets)
         self.pairBits = .owning(pairBits)
+        self.singleBits = .owning(singleBits)
         self.literals = .owning(literals)
         self.scalars = .owning(scalars)
         self.targets = .owning(targets)
@@ -105,7 +112,7 @@ final class RuleTriggers: @unchecked Sendable {
 
     deinit {
         for pointer in [UnsafeMutableRawPointer(bits.baseAddress!), UnsafeMutableRawPointer(ranks.baseAddress!),
-                        UnsafeMutableRawPointer(buckets.baseAddress!), UnsafeMutableRawPointer(pairBits.baseAddress!),
+                        UnsafeMutableRawPointer(buckets.baseAddress!), UnsafeMutableRawPointer(pairBits.baseAddress!), UnsafeMutableRawPointer(singleBits.baseAddress!),
                         UnsafeMutableRawPointer(literals.baseAddress!), UnsafeMutableRawPointer(scalars.baseAddress!),
                         UnsafeMutableRawPointer(targets.baseAddress!), UnsafeMutableRawPointer(fullMasks.baseAddress!)] {
             pointer.deallocate()
@@ -163,12 +170,18 @@ final class RuleTriggers: @unchecked Sendable {
             let key = Int(c & 0xFFFF)
             let word = bits[key &>> 6], mask: UInt64 = 1 &<< UInt64(key & 63)
             guard word & mask != 0 else { continue }
+            // Most hits start no literal: test the one-scalar and the pair bits before finding the bucket.
+            let single = Self.test(singleBits, key)
+            let pair = p &+ 1 < n && Self.test(pairBits, Self.pairKey(c, text[p &+ 1]))
+            guard single || pair else { continue }
             let bucket = 3 &* (Int(ranks[key &>> 6]) &+ (word & (mask &- 1)).nonzeroBitCount)
             let singles = Int(buckets[bucket]), longer = Int(buckets[bucket &+ 1]), end = Int(buckets[bucket &+ 2])
-            for k in singles..<longer where scalars[Int(literals[k].start)] == c {
-                mark(literals[k], seen, found, &count)
+            if single {
+                for k in singles..<longer where scalars[Int(literals[k].start)] == c {
+                    mark(literals[k], seen, found, &count)
+                }
             }
-            guard longer < end, p &+ 1 < n, Self.test(pairBits, Self.pairKey(c, text[p &+ 1])) else { continue }
+            guard pair else { continue }
             for k in longer..<end where occurs(literals[k], in: text, at: p) {
                 mark(literals[k], seen, found, &count)
             }

@@ -122,13 +122,18 @@ struct StripPlan {
     }
 
     private mutating func applyClassifier() {
-        let input = lines.map { line in
-            let reason = line.removalReason
-            return ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: reason != nil,
-                                            protected: line.isProtected, timestamp: line.isTimestamp,
-                                            key: line.repeatKey,
-                                            closesBody: reason.map(rules.closesBody) ?? false,
-                                            furniture: reason.map(rules.isFurniture) ?? false)
+        var input: [ParagraphClassifier.Line] = []
+        input.reserveCapacity(lines.count)
+        for line in lines {
+            var entry = ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: false,
+                                                 protected: line.isProtected, timestamp: line.isTimestamp,
+                                                 key: line.repeatKey)
+            if let reason = line.removalReason {
+                entry.removed = true
+                entry.closesBody = rules.closesBody(reason)
+                entry.furniture = rules.isFurniture(reason)
+            }
+            input.append(entry)
         }
         for index in classifier.chromeLines(input) {
             lines[index].verdict = .removed(.pageChrome, hit: nil)
