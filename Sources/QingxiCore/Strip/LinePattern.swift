@@ -46,7 +46,8 @@ public struct LinePattern: Sendable {
         let (first, nullable) = StartSet.of(tree)
         compiled = CompiledPattern(
             machine: PatternMachine(compiler.program), anchoredAtStart: anchored,
-            startFilter: StartFilter(nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first),
+            startFilter: StartFilter(nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first,
+                                     program: compiler.program),
             guide: anchored ? nil : ScanGuide(literals: requiredSets.first, program: compiler.program),
             captureNames: captureNames)
     }
@@ -115,28 +116,46 @@ final class CompiledPattern: Sendable {
     }
 }
 
-/// `StartSet` flattened for the search loop: sorted, disjoint (low, high) pairs of first scalars.
+/// Where a match can start, for the search loop: `StartSet` flattened (sorted, disjoint (low, high) pairs of
+/// first scalars, or the line start, or anywhere), and — a second, independent test — the scalars the first
+/// consuming instruction of the program can take (`BranchGuard`), which also looks past a `^`: a line that
+/// does not begin with a scalar `^\s*(?:分享|转发)…` can start with is not searched at all.
 struct StartFilter: Sendable {
     var ranges: [UInt32]
     var atLineStart: Bool
     var anywhere: Bool
+    /// The program's first scalars as (low, high) pairs; empty with `anyFirst` when unknown (a match may be
+    /// empty, or start with any scalar).
+    var firstScalars: [UInt32]
+    var anyFirst: Bool
 
-    init(_ starts: StartSet) {
+    init(_ starts: StartSet, program: [LinePattern.Instruction]) {
         atLineStart = starts.atLineStart
         anywhere = starts.anywhere
         var all: [ClosedRange<UInt32>] = []
         for set in starts.sets { all += set.positiveRanges }
         ranges = ScalarSet.merged(all).flatMap { [$0.lowerBound, $0.upperBound] }
+        var walk = BranchGuard.Walk(program)
+        let firsts = walk.firstScalars(from: 0)
+        firstScalars = (firsts ?? []).flatMap { [$0.lowerBound, $0.upperBound] }
+        anyFirst = firsts == nil
     }
 
     @inline(__always) func admits(_ text: UnsafeBufferPointer<UInt32>, _ position: Int,
-                                  _ firsts: UnsafeBufferPointer<UInt32>) -> Bool {
+                                  _ starts: UnsafeBufferPointer<UInt32>, _ firsts: UnsafeBufferPointer<UInt32>)
+        -> Bool {
+        if !anyFirst {
+            guard position < text.count, Self.contains(firsts, text[position]) else { return false }
+        }
         if anywhere || position == 0 && atLineStart { return true }
         guard position < text.count else { return false }
-        let c = text[position]
+        return Self.contains(starts, text[position])
+    }
+
+    @inline(__always) private static func contains(_ pairs: UnsafeBufferPointer<UInt32>, _ c: UInt32) -> Bool {
         var k = 0
-        while k < firsts.count {
-            if c <= firsts[k &+ 1] { return c >= firsts[k] }
+        while k < pairs.count {
+            if c <= pairs[k &+ 1] { return c >= pairs[k] }
             k &+= 2
         }
         return false

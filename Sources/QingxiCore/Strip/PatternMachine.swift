@@ -62,14 +62,16 @@ struct PatternMachine: Sendable {
         let width = text.count + 1
         return steps.withUnsafeBufferPointer { program in
             ranges.withUnsafeBufferPointer { ranges in
-                filter.ranges.withUnsafeBufferPointer { firsts in
-                    let tape = Tape(program: program, ranges: ranges, text: text, width: width)
-                    for interval in state.intervals {
-                        for start in interval where filter.admits(text, start, firsts) {
-                            if tape.run(from: start, &state) { return true }
+                filter.ranges.withUnsafeBufferPointer { starts in
+                    filter.firstScalars.withUnsafeBufferPointer { firsts in
+                        let tape = Tape(program: program, ranges: ranges, text: text, width: width)
+                        for interval in state.intervals {
+                            for start in interval where filter.admits(text, start, starts, firsts) {
+                                if tape.run(from: start, &state) { return true }
+                            }
                         }
+                        return false
                     }
-                    return false
                 }
             }
         }
