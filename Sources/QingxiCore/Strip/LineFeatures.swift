@@ -47,8 +47,9 @@ struct LineFeatures: Equatable {
         }
     }
 
-    /// ASCII by bit masks (bit c of the low word for c < 64, bit c - 64 of the high word).
-    @inline(__always) private mutating func countASCII(_ c: UInt32) {
+    /// An ASCII scalar other than space and tab (already counted in `length`), by bit masks: bit c of the low
+    /// word for c < 64, bit c - 64 of the high word.
+    @inline(__always) mutating func countASCII(_ c: UInt32) {
         let bit: UInt64 = 1 &<< UInt64(c & 63)
         if c < 64 {
             if bit & 0x03FF_0000_0000_0000 != 0 { alphanumerics &+= 1; digits &+= 1 }        // 0-9

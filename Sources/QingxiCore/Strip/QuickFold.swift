@@ -124,7 +124,10 @@ final class QuickFold {
                 let f = c &- 0x41 < 26 ? c | 0x20 : c
                 out[n] = f
                 n &+= 1
-                features.count(f)
+                if f != 0x20 && f != 0x09 {
+                    features.length &+= 1
+                    features.countASCII(f)
+                }
                 continue
             }
             let c = Self.decode(utf8, &i)

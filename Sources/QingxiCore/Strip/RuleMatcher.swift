@@ -71,6 +71,18 @@ final class StripScratch {
     let found: UnsafeMutableBufferPointer<Int32>
     /// The candidate rules of the line (each at most once).
     let candidates: UnsafeMutableBufferPointer<Int32>
+    /// Positions in a line (`RuleTriggers`' first pass), grown to the longest line seen.
+    private var positionBuffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 256)
+
+    /// A positions buffer for a line of `length` scalars.
+    func positions(for length: Int) -> UnsafeMutableBufferPointer<Int32> {
+        if positionBuffer.count < length {
+            let capacity = max(length, 2 * positionBuffer.count)
+            positionBuffer.deallocate()
+            positionBuffer = .allocate(capacity: capacity)
+        }
+        return positionBuffer
+    }
 
     init(rules: Int) {
         seen = .allocate(capacity: max(rules, 1))
@@ -80,6 +92,7 @@ final class StripScratch {
     }
 
     deinit {
+        positionBuffer.deallocate()
         seen.deallocate()
         found.deallocate()
         candidates.deallocate()

@@ -140,7 +140,7 @@ final class RuleTriggers: @unchecked Sendable {
             result[count] = rule
             count &+= 1
         }
-        scan(text, seen: seen, found: found, count: &foundCount)
+        scan(text, seen: seen, found: found, positions: scratch.positions(for: text.count), count: &foundCount)
         for k in 0..<foundCount {
             let rule = Int(found[k])
             if seen[rule] == fullMasks[rule] {
@@ -162,26 +162,37 @@ final class RuleTriggers: @unchecked Sendable {
     }
 
     /// Ors each literal occurrence's set bits into `seen[rule]`, appending rules to `found` on first sight.
+    /// Two passes: a tight one over every scalar keeps the positions whose one-scalar or pair bit is set
+    /// (most hits of a literal's first scalar start no literal), then those few are looked up and compared.
     private func scan(_ text: UnsafeBufferPointer<UInt32>, seen: UnsafeMutableBufferPointer<UInt8>,
-                      found: UnsafeMutableBufferPointer<Int32>, count: inout Int) {
+                      found: UnsafeMutableBufferPointer<Int32>, positions: UnsafeMutableBufferPointer<Int32>,
+                      count: inout Int) {
         let n = text.count
-        for p in 0..<n {
+        guard n > 0 else { return }
+        var kept = 0
+        let singleBits = self.singleBits, pairBits = self.pairBits  // in registers: the stores below may alias
+        for p in 0..<(n &- 1) {
+            let c = text[p]
+            let hit = Self.test(singleBits, Int(c & 0xFFFF)) || Self.test(pairBits, Self.pairKey(c, text[p &+ 1]))
+            positions[kept] = Int32(truncatingIfNeeded: p)
+            kept &+= hit ? 1 : 0
+        }
+        if Self.test(singleBits, Int(text[n &- 1] & 0xFFFF)) {
+            positions[kept] = Int32(truncatingIfNeeded: n &- 1)
+            kept &+= 1
+        }
+        for k in 0..<kept {
+            let p = Int(positions[k])
             let c = text[p]
             let key = Int(c & 0xFFFF)
             let word = bits[key &>> 6], mask: UInt64 = 1 &<< UInt64(key & 63)
             guard word & mask != 0 else { continue }
-            // Most hits start no literal: test the one-scalar and the pair bits before finding the bucket.
-            let single = Self.test(singleBits, key)
-            let pair = p &+ 1 < n && Self.test(pairBits, Self.pairKey(c, text[p &+ 1]))
-            guard single || pair else { continue }
             let bucket = 3 &* (Int(ranks[key &>> 6]) &+ (word & (mask &- 1)).nonzeroBitCount)
             let singles = Int(buckets[bucket]), longer = Int(buckets[bucket &+ 1]), end = Int(buckets[bucket &+ 2])
-            if single {
-                for k in singles..<longer where scalars[Int(literals[k].start)] == c {
-                    mark(literals[k], seen, found, &count)
-                }
+            for k in singles..<longer where scalars[Int(literals[k].start)] == c {
+                mark(literals[k], seen, found, &count)
             }
-            guard pair else { continue }
+            guard longer < end, p &+ 1 < n, Self.test(pairBits, Self.pairKey(c, text[p &+ 1])) else { continue }
             for k in longer..<end where occurs(literals[k], in: text, at: p) {
                 mark(literals[k], seen, found, &count)
             }
