@@ -1,11 +1,15 @@
 /// One article's lines as the stripper holds them until the article ends, column by column: the paragraphs,
 /// what was counted and decided about each (`StripLine`, plain values), and — only for the lines that have
-/// them — rule hits and matching views. Deciding touches only the plain columns.
+/// them — rule hits and matching views (all views in one flat array: no allocation per line). Deciding
+/// touches only the plain columns.
 struct ArticleLines {
     var paragraphs: [Paragraph] = []
     var lines: [StripLine] = []
     var hits: [RuleHit] = []
-    var views: [[UInt32]] = []
+    /// The matching views of the lines that have one, one after the other: view k is
+    /// `viewScalars[viewBounds[k]]`.
+    private var viewScalars: [UInt32] = []
+    private var viewBounds: [Range<Int>] = []
 
     /// Counts the line on the quick view; computes the exact matching view and runs patterns only when the
     /// prefilter finds a rule's literal (or when a profile needs every line's view).
@@ -25,21 +29,32 @@ struct ArticleLines {
         }
         if candidates > 0 || context.needsViews {
             // Simplified input (no Han character changed) needs no conversion: its quick view is the exact one.
-            let view = quick.changedHan ? quick.exactView(of: paragraph.text) : quick.folded
-            line.view = views.count
-            views.append(view)
-            let start = hits.count
-            if candidates > 0 {
-                view.withUnsafeBufferPointer { matcher.hits(in: $0, candidates: candidates, into: &hits, scratch: scratch) }
+            let start = viewScalars.count
+            if quick.changedHan {
+                viewScalars += quick.exactView(of: paragraph.text)
+            } else {
+                quick.withFolded { viewScalars.append(contentsOf: $0) }
             }
-            line.hits = start..<hits.count
+            line.view = viewBounds.count
+            viewBounds.append(start..<viewScalars.count)
+            var found = hits  // moved out: the closure below reads viewScalars while the hits grow
+            hits = []
+            let first = found.count
+            if candidates > 0 {
+                viewScalars.withUnsafeBufferPointer { all in
+                    let view = UnsafeBufferPointer(rebasing: all[start...])
+                    matcher.hits(in: view, candidates: candidates, into: &found, scratch: scratch)
+                }
+            }
+            line.hits = first..<found.count
+            hits = found
         }
         lines.append(line)
     }
 
     /// The matching view of line `index` (empty when it has none).
     func view(of index: Int) -> [UInt32] {
-        lines[index].view >= 0 ? views[lines[index].view] : []
+        lines[index].view >= 0 ? Array(viewScalars[viewBounds[lines[index].view]]) : []
     }
 
     /// The matching view of line `index` with surrounding white space trimmed: the key of a profile line.
@@ -53,6 +68,7 @@ struct ArticleLines {
         paragraphs.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         hits.removeAll(keepingCapacity: true)
-        views.removeAll(keepingCapacity: true)
+        viewScalars.removeAll(keepingCapacity: true)
+        viewBounds.removeAll(keepingCapacity: true)
     }
 }
