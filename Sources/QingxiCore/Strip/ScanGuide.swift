@@ -11,6 +11,8 @@
 struct ScanGuide: Sendable {
     /// The first scalars of the literals as sorted (low, high) pairs (a quick test before comparing literals).
     private let firsts: [UInt32]
+    /// Bit (c & 63) of every first scalar c: most scalars are ruled out by one test.
+    private let firstBits: UInt64
     /// The literals, flat: `scalars[bounds[k]..<bounds[k + 1]]` is literal k.
     private let scalars: [UInt32]
     private let bounds: [Int]
@@ -27,6 +29,7 @@ struct ScanGuide: Sendable {
     init?(literals: [[UInt32]]?, program: [LinePattern.Instruction]) {
         guard let literals, !literals.isEmpty, literals.allSatisfy({ !$0.isEmpty }) else { return nil }
         firsts = ScalarSet.merged(literals.map { $0[0]...$0[0] }).flatMap { [$0.lowerBound, $0.upperBound] }
+        firstBits = literals.reduce(0) { $0 | 1 << UInt64($1[0] & 63) }
         scalars = literals.flatMap { $0 }
         bounds = literals.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         var ranges: [ClosedRange<UInt32>] = []
@@ -68,7 +71,8 @@ struct ScanGuide: Sendable {
                         runStart = p &+ 1
                         continue
                     }
-                    guard Self.contains(firsts, c), literalOccurs(in: text, at: p) else { continue }
+                    guard firstBits & (1 &<< UInt64(c & 63)) != 0, Self.contains(firsts, c),
+                          literalOccurs(in: text, at: p) else { continue }
                     let low = max(runStart, next)
                     if let last = intervals.last, last.upperBound &+ 1 == low {
                         intervals[intervals.count - 1] = last.lowerBound...p
