@@ -30,11 +30,8 @@ struct ArticleLines {
         if candidates > 0 || context.needsViews {
             // Simplified input (no Han character changed) needs no conversion: its quick view is the exact one.
             let start = viewScalars.count
-            if quick.changedHan {
-                viewScalars += quick.exactView(of: paragraph.text)
-            } else {
-                quick.withFolded { viewScalars.append(contentsOf: $0) }
-            }
+            if quick.changedHan { quick.foldExactly(paragraph.text) }
+            quick.withFolded { viewScalars.append(contentsOf: $0) }
             line.view = viewBounds.count
             viewBounds.append(start..<viewScalars.count)
             var found = hits  // moved out: the closure below reads viewScalars while the hits grow

@@ -63,26 +63,29 @@ final class QuickFold {
         body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
     }
 
-    /// The folded scalars of the last line, as an array.
-    var folded: [UInt32] { Array(buffer[0..<count]) }
-
-    /// The exact matching view of `text` (phrase-aware conversion, then width folding and ASCII lowering, as
-    /// `MatchingView.folded`), as scalar values, decoded from the converted text's bytes.
-    func exactView(of text: String) -> [UInt32] {
+    /// Replaces the folded scalars of the last line (`withFolded`) by the exact matching view of `text`
+    /// (phrase-aware conversion, then width folding and ASCII lowering, as `MatchingView.folded`), decoded from
+    /// the converted text's bytes into the same buffer (no allocation for a long line).
+    func foldExactly(_ text: String) {
         let simplified = view.simplified(text)
-        let fold = { (utf8: UnsafeBufferPointer<UInt8>) -> [UInt32] in
-            [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
-                var i = 0, n = 0
-                while i < utf8.count {
-                    let c = Self.decode(utf8, &i)
-                    out[n] = c >= 0xFF01 && c <= 0xFF5E || c == 0x3000
-                        ? ASCIIFold.lower(MatchingView.foldWidth(Unicode.Scalar(c)!).value) : ASCIIFold.lower(c)
-                    n &+= 1
-                }
-                count = n
+        let decode = { (utf8: UnsafeBufferPointer<UInt8>) in
+            if self.buffer.count < utf8.count {
+                self.buffer.deallocate()
+                self.buffer = .allocate(capacity: max(utf8.count, 2 * self.buffer.count))
             }
+            let out = self.buffer
+            var i = 0, n = 0
+            while i < utf8.count {
+                let c = Self.decode(utf8, &i)
+                out[n] = c >= 0xFF01 && c <= 0xFF5E || c == 0x3000
+                    ? ASCIIFold.lower(MatchingView.foldWidth(Unicode.Scalar(c)!).value) : ASCIIFold.lower(c)
+                n &+= 1
+            }
+            self.count = n
         }
-        return simplified.utf8.withContiguousStorageIfAvailable(fold) ?? Array(simplified.utf8).withUnsafeBufferPointer(fold)
+        if simplified.utf8.withContiguousStorageIfAvailable(decode) == nil {
+            Array(simplified.utf8).withUnsafeBufferPointer(decode)
+        }
     }
 
     private func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {
