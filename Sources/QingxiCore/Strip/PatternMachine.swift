@@ -59,7 +59,7 @@ struct PatternMachine: Sendable {
     /// at the first that matches (its capture slots are then in `state.slots`).
     func search(_ text: UnsafeBufferPointer<UInt32>, filter: StartFilter, _ state: inout MatchState) -> Bool {
         state.prepare(instructions: steps.count, length: text.count)
-        let width = text.count + 1
+        let width = steps.count  // bits of one position: a search's marks cluster by position
         return steps.withUnsafeBufferPointer { program in
             ranges.withUnsafeBufferPointer { ranges in
                 filter.ranges.withUnsafeBufferPointer { starts in
@@ -105,7 +105,7 @@ private struct Tape {
                 continue
             }
             var pc = job.pc, sp = job.position
-            step: while state.visit(pc &* width &+ sp) {
+            step: while state.visit(sp &* width &+ pc) {
                 let step = program[pc]
                 switch step.op {
                 case .scalar:
@@ -185,7 +185,7 @@ struct MatchState {
     private(set) var stack = UnsafeMutableBufferPointer<Job>.allocate(capacity: 64)
     var depth = 0
     private(set) var slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
-    /// One bit per (instruction, position): bit pc × (length + 1) + position; zero outside the words `dirty`
+    /// One bit per (position, instruction): bit position × instructions + pc; zero outside the words `dirty`
     /// lists.
     private var visited = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 64)
     /// Words of `visited` that the last search set bits in: `dirty[0..<dirtyCount]` (as many slots as
@@ -223,7 +223,7 @@ struct MatchState {
         depth = 0
     }
 
-    /// Marks bit `bit` (pc × width + position) visited, listing a word that was clean; false when it already
+    /// Marks bit `bit` (position × instructions + pc) visited, listing a word that was clean; false when it already
     /// was visited.
     @inline(__always) mutating func visit(_ bit: Int) -> Bool {
         let index = bit &>> 6
