@@ -69,6 +69,7 @@ public final class BoilerplateStripper: Stage {
 
     /// Metadata from the captures of hit `h` on line `i`.
     private func record(_ h: Int, of i: Int, in lines: ArticleLines, into article: Article) {
+        guard !lines.hits[h].match.captures.isEmpty else { return }  // most rules capture nothing
         MetadataExtractor.record(lines.hits[h].match, text: lines.paragraphs[i].text, view: lines.view(of: i),
                                  into: article)
     }
