@@ -11,6 +11,8 @@ final class RuleMatcher: Sendable {
     /// Prefilter tables by line length: `tiers[k]` holds the rules that admit lines of at least
     /// `tierLengths[k]` characters (`tierLengths[0]` is 0: every rule).
     private let tierLengths: [Int]
+    /// The tier of a line of each length up to the last tier's length (longer lines: the last tier).
+    private let tierOfLength: [Int]
     private let tiers: [RuleTriggers]
 
     init(_ rules: [StripRule]) {
@@ -20,6 +22,8 @@ final class RuleMatcher: Sendable {
         tierLengths = [0] + Set(limits.filter { $0 < Int.max }.map { $0 + 1 }).sorted()
         let entries = RuleTriggers.entries(of: rules)
         tiers = tierLengths.map { least in RuleTriggers(rules, entries: entries, including: { limits[$0] >= least }) }
+        let lengths = tierLengths
+        tierOfLength = (0...lengths.last!).map { length in lengths.lastIndex { $0 <= length }! }
     }
 
     /// How many rules there are (the size of a `StripScratch`).
@@ -28,8 +32,7 @@ final class RuleMatcher: Sendable {
     /// The rules whose prefilter literals occur in `text` and whose `max` admits a line of `length` non-space
     /// characters, in rule order, into `scratch.candidates`; returns how many (none for most lines).
     func candidates(in text: UnsafeBufferPointer<UInt32>, length: Int, scratch: StripScratch) -> Int {
-        var tier = tierLengths.count - 1
-        while tierLengths[tier] > length { tier -= 1 }
+        let tier = length < tierOfLength.count ? tierOfLength[length] : tierLengths.count - 1
         let found = tiers[tier].rules(in: text, scratch: scratch)
         let result = scratch.candidates
         var count = 0
