@@ -9,10 +9,12 @@ public enum QingxiError: Error, CustomStringConvertible, Equatable {
     case usage(String)
     /// A file that cannot be opened, read or written: exit 2.
     case io(file: String, message: String)
+    /// Some inputs were set aside (each already reported); everything else was processed: exit 1.
+    case inputsSetAside(count: Int)
 
     public var exitCode: Int32 {
         switch self {
-        case .badData: return 1
+        case .badData, .inputsSetAside: return 1
         case .badRuleFile, .usage, .io: return 2
         }
     }
@@ -23,6 +25,7 @@ public enum QingxiError: Error, CustomStringConvertible, Equatable {
         case .badRuleFile(let file, let line, let message): return "\(file):\(line): error: \(message)"
         case .usage(let message): return "error: \(message)"
         case .io(let file, let message): return "\(file): error: \(message)"
+        case .inputsSetAside(let count): return "error: \(count) input(s) not processed (reported above); all other input was processed"
         }
     }
 }
