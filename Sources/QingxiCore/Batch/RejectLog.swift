@@ -1,0 +1,89 @@
+/// The rejects of the current commit group, written as JSON lines to a temporary file and committed with the
+/// group as `rejects/rejects-NNNNN.jsonl` (NNNNN = commit number; no file when the group had none). The first
+/// `shownLimit` rejects of the run are also reported on stderr.
+final class RejectLog {
+    private let directory: OutputDirectory
+    private let messages: MessageWriter?
+    private var file: OutputFile?
+    private var shown = 0
+    static let shownLimit = 20
+
+    init(directory: OutputDirectory, messages: MessageWriter?) {
+        self.directory = directory
+        self.messages = messages
+    }
+
+    func add(_ rejects: [Reject]) throws {
+        for reject in rejects {
+            if file == nil { file = try directory.temporaryFile() }
+            try file!.write(reject.jsonLine + [0x0A])
+            show(reject)
+        }
+    }
+
+    /// Renames the group's rejects into place; returns their relative path, or nil when there were none.
+    func commit(number: Int, sync: Bool) throws -> String? {
+        guard let current = file else { return nil }
+        file = nil
+        let name = "rejects/rejects-\(String(number).leftPadded(to: 5)).jsonl"
+        try directory.commit(current, as: name, sync: sync)
+        return name
+    }
+
+    private func show(_ reject: Reject) {
+        guard let messages else { return }
+        shown += 1
+        if shown <= Self.shownLimit {
+            messages.line("qingxi: \(reject.message) (rejected: \(reject.kind.rawValue))")
+        } else if shown == Self.shownLimit + 1 {
+            messages.line("qingxi: more rejects: see \(directory.path)/rejects/")
+        }
+    }
+}
+
+/// The bookkeeping both output layouts share: cumulative counts, the position of the last unit written, the
+/// rejects of the group, and the commit itself (files already in place → rejects → manifest line).
+final class CommitTracker {
+    let directory: OutputDirectory
+    let manifest: BatchManifest
+    let rejects: RejectLog
+    private(set) var stats: BatchStats
+    private(set) var number: Int
+    var nextShard: Int
+    private var after: UnitPosition?
+
+    init(directory: OutputDirectory, manifest: BatchManifest, messages: MessageWriter?) {
+        self.directory = directory
+        self.manifest = manifest
+        rejects = RejectLog(directory: directory, messages: messages)
+        let last = manifest.lastCommit
+        stats = last?.stats ?? BatchStats()
+        number = last.map { $0.number + 1 } ?? 0
+        nextShard = last?.nextShard ?? 0
+    }
+
+    /// Something was written since the last commit.
+    var hasPending: Bool { after != nil }
+
+    func note(_ unit: WorkUnit) throws {
+        try rejects.add(unit.rejects)
+        stats.add(unit.stats)
+        after = unit.position
+    }
+
+    /// Commits the group: `files` are already in place (flushed unless `syncAll` will flush them).
+    func commit(files: [String], syncAll: Bool) throws {
+        guard let after else { return }
+        if syncAll { try directory.syncAll() }
+        var names = files
+        if let rejectsFile = try rejects.commit(number: number, sync: !syncAll) { names.append(rejectsFile) }
+        if syncAll && names.count > files.count { try directory.syncAll() }
+        try manifest.append(BatchManifest.Commit(number: number, after: after, nextShard: nextShard, stats: stats), files: names)
+        number += 1
+        self.after = nil
+    }
+
+    func complete() throws {
+        try manifest.markComplete(stats)
+    }
+}
