@@ -69,8 +69,7 @@ final class ArticleDecoder {
     }
 
     private func reject(_ reject: Reject, _ unit: WorkUnit) {
-        unit.rejects.append(reject)
-        unit.stats.count(reject)
+        unit.reject(reject)
     }
 
     /// A text's lines as paragraphs: LF, CRLF and a lone CR end a line; a final terminator ends the last line

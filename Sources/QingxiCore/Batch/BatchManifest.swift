@@ -20,6 +20,8 @@ final class BatchManifest {
     private let file: OutputFile
     private(set) var lastCommit: Commit?
     private(set) var completeStats: BatchStats?
+    /// An earlier run's manifest was opened (`--resume`).
+    private(set) var resumed = false
 
     /// Opens the manifest of `directory`: a fresh one for a new run (the folder must be empty), or the
     /// earlier run's when `resume` is set (a folder without a manifest starts afresh).
@@ -35,7 +37,8 @@ final class BatchManifest {
             guard let first = lines.first, first.bytes == header else {
                 throw QingxiError.usage("\(directory.path) holds a batch run of other inputs or options (the fingerprint differs): rerun that same command with --resume, or choose an empty folder")
             }
-            file = try OutputFile(path: path, append: true)
+            file = try OutputFile(path: path, append: true, budget: directory.budget)
+            resumed = true
             var valid = first.end
             for line in lines.dropFirst() {
                 guard read(line.bytes) else { break }
@@ -47,7 +50,7 @@ final class BatchManifest {
             guard left.isEmpty else {
                 throw QingxiError.usage("\(directory.path) is not empty and holds no batch manifest: choose an empty folder")
             }
-            file = try OutputFile(path: path)
+            file = try OutputFile(path: path, budget: directory.budget)
             try file.write(header + [0x0A])
             try file.sync()
         }

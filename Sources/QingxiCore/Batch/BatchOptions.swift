@@ -39,6 +39,9 @@ public struct BatchOptions: Sendable {
     /// `--resume` with other stage options is refused.
     public var chainDescription = ""
 
+    /// Tests only: output writes fail with ENOSPC once this many bytes were written (a full disk on demand).
+    var diskBudget: Int?
+
     public init() {}
 
     public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -27,7 +27,7 @@ public final class BatchRunner {
         try options.validate()
         let discovery = try InputDiscovery(arguments: options.inputs)
         if options.layout == .mirror { try Self.checkMirrorPaths(discovery.inputs) }
-        let directory = try OutputDirectory(path: options.output)
+        let directory = try OutputDirectory(path: options.output, diskBudget: options.diskBudget)
         let manifest = try BatchManifest(directory: directory, fingerprint: fingerprint(discovery), layout: options.layout.rawValue,
                                          resume: options.resume)
         if let done = manifest.completeStats {
@@ -51,7 +51,7 @@ public final class BatchRunner {
         progress.clear()
         return finishReport(BatchReport(stats: pipeline.totals, thisRun: pipeline.thisRun, seconds: Clock.now - started,
                                         jobs: options.jobs, output: directory.path, layout: options.layout,
-                                        resumed: resumeAfter != nil, alreadyComplete: false))
+                                        resumed: manifest.resumed, alreadyComplete: false))
     }
 
     private func finishReport(_ report: BatchReport) -> BatchReport {

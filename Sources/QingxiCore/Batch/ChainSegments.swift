@@ -53,8 +53,7 @@ final class SegmentRunner {
             } catch let error as QingxiError {
                 guard case .badData(_, _, let message) = error else { throw error }
                 let reject = Reject(input: item.article.file, line: item.article.line, reason: message, kind: .malformed)
-                unit.rejects.append(reject)
-                unit.stats.count(reject)
+                unit.reject(reject)
                 continue
             }
             item.paragraphs = out

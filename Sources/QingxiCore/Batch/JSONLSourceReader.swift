@@ -56,8 +56,7 @@ final class JSONLSourceReader {
                     unit.raw.append(RawArticle(bytes: line, line: number))
                 case .oversized(let number, let length):
                     let reject = Reject(input: source.id, line: number, reason: "record of \(length) bytes, over --max-record-bytes \(maxRecordBytes)", kind: .oversized)
-                    unit.rejects.append(reject)
-                    unit.stats.count(reject)
+                    unit.reject(reject)
                 }
             }
             lookahead = try splitter!.next()
@@ -80,8 +79,7 @@ final class JSONLSourceReader {
     private func reject(_ damage: InputDamage, kind: Reject.Kind, into unit: WorkUnit) {
         let line = splitter.map { $0.lineNumber + 1 }
         let reject = Reject(input: source.id, line: line, reason: damage.message + (line.map { _ in "; the rest of the source is not read" } ?? ""), kind: kind)
-        unit.rejects.append(reject)
-        unit.stats.count(reject)
+        unit.reject(reject)
         unit.endsSource = true
         endedArchive = damage.endsArchive
         splitter = nil

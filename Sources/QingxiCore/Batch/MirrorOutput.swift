@@ -66,8 +66,7 @@ final class MirrorOutput: BatchOutput {
         } catch let conflict as PathConflict {
             unlink(file.path)
             let reject = Reject(input: source.id, reason: "output path clashes with another input's: \(conflict.path)", kind: .refused)
-            unit.rejects.append(reject)
-            unit.stats.count(reject)
+            unit.reject(reject)
         }
     }
 }

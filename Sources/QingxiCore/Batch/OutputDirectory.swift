@@ -13,8 +13,11 @@ final class OutputDirectory {
     let path: String
     let temporaryPath: String
     private var counter = 0
+    /// Tests only: bytes that may still be written before writes fail as on a full disk (see `DiskBudget`).
+    let budget: DiskBudget?
 
-    init(path: String) throws {
+    init(path: String, diskBudget: Int? = nil) throws {
+        budget = diskBudget.map(DiskBudget.init)
         self.path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         temporaryPath = self.path + "/.tmp"
         try Self.makeDirectories(self.path)
@@ -34,7 +37,7 @@ final class OutputDirectory {
     func temporaryFile() throws -> OutputFile {
         try Self.makeDirectories(temporaryPath)
         counter += 1
-        return try OutputFile(path: "\(temporaryPath)/\(getpid())-\(counter)")
+        return try OutputFile(path: "\(temporaryPath)/\(getpid())-\(counter)", budget: budget)
     }
 
     /// Flushes `file` to disk, closes it, and renames it to `relative` (parent folders created).
@@ -97,8 +100,10 @@ final class OutputFile {
     private var fd: Int32
     private var buffer: [UInt8] = []
     private(set) var size = 0
+    private let budget: DiskBudget?
 
-    init(path: String, append: Bool = false) throws {
+    init(path: String, append: Bool = false, budget: DiskBudget? = nil) throws {
+        self.budget = budget
         fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
         self.path = path
         guard fd >= 0 else { throw OutputDirectory.error(path) }
@@ -139,6 +144,10 @@ final class OutputFile {
     }
 
     private func writeAll(_ bytes: [UInt8]) throws {
+        if let budget, !budget.take(bytes.count) {
+            errno = ENOSPC
+            throw OutputDirectory.error(path)
+        }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -155,4 +164,18 @@ final class OutputFile {
 struct PathConflict: Error, CustomStringConvertible {
     var path: String
     var description: String { "\(path): error: a file stands where a folder is needed (or the reverse)" }
+}
+
+/// Tests only: a byte allowance shared by an output folder's files; once spent, writes fail with ENOSPC, as on a
+/// full disk.
+final class DiskBudget {
+    private var left: Int
+    init(_ bytes: Int) { left = bytes }
+
+    /// Takes `count` bytes; false when they are not there.
+    func take(_ count: Int) -> Bool {
+        guard count <= left else { return false }
+        left -= count
+        return true
+    }
 }

@@ -58,6 +58,8 @@ final class UnitReader {
                 unit.mode = .replay
             }
             unit.diskBytesDone = diskBytesDone
+            unit.seq = nextSeq
+            nextSeq += 1
             return unit
         }
     }
@@ -168,23 +170,22 @@ final class UnitReader {
         let limit = options.maxRecordBytes
         do {
             if let size = entry.declaredSize, size > limit {
-                unit.rejects.append(Reject(input: entry.id, reason: "\(size) bytes, over --max-record-bytes \(limit)", kind: .oversized))
+                unit.reject(Reject(input: entry.id, reason: "\(size) bytes, over --max-record-bytes \(limit)", kind: .oversized))
             } else if let bytes = try entry.stream.readAll(limit: limit) {
                 unit.raw.append(RawArticle(bytes: bytes, line: 1))
             } else {
-                unit.rejects.append(Reject(input: entry.id, reason: "over --max-record-bytes \(limit)", kind: .oversized))
+                unit.reject(Reject(input: entry.id, reason: "over --max-record-bytes \(limit)", kind: .oversized))
             }
         } catch let damage as InputDamage {
-            unit.rejects.append(Reject(input: entry.id, reason: damage.message, kind: .damaged))
+            unit.reject(Reject(input: entry.id, reason: damage.message, kind: .damaged))
             if damage.endsArchive { entries = nil }
         } catch {
-            unit.rejects.append(Reject(input: entry.id, reason: "\(error)", kind: .unreadable))
+            unit.reject(Reject(input: entry.id, reason: "\(error)", kind: .unreadable))
         }
     }
 
     private func makeUnit(_ source: SourceRef?) -> WorkUnit {
-        let unit = WorkUnit(seq: nextSeq, position: UnitPosition(input: itemIndex, unit: unitIndex), source: source)
-        nextSeq += 1
+        let unit = WorkUnit(position: UnitPosition(input: itemIndex, unit: unitIndex), source: source)
         unitIndex += 1
         unit.stats = pending
         unit.rejects = pendingRejects

@@ -56,7 +56,8 @@ final class WorkUnit: @unchecked Sendable {
 
     enum Mode { case process, replay }
 
-    let seq: Int
+    /// The unit's place in the run's sequence (set when the reader hands it out; skipped units get none).
+    var seq = -1
     let position: UnitPosition
     let source: SourceRef?
     /// The first and last unit of its source (mirror files open and close on them).
@@ -74,11 +75,14 @@ final class WorkUnit: @unchecked Sendable {
     /// Input bytes read from disk when the unit was cut (for the progress meter).
     var diskBytesDone = 0
 
-    init(seq: Int, position: UnitPosition, source: SourceRef?) {
-        self.seq = seq
+    init(position: UnitPosition, source: SourceRef?) {
         self.position = position
         self.source = source
     }
 
-    var rawBytes: Int { raw.reduce(0) { $0 + $1.bytes.count } }
+    /// Adds a reject to the unit and to its counts.
+    func reject(_ reject: Reject) {
+        rejects.append(reject)
+        stats.count(reject)
+    }
 }
