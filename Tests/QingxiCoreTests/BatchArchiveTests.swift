@@ -9,6 +9,7 @@ import Testing
 
     @Test func entryPathsThatEscapeAreRefused() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         let tar = BatchFixtures.tar([
             BatchFixtures.TarEntry(name: "../evil.txt", data: Array("壞\n".utf8)),
             BatchFixtures.TarEntry(name: "/etc/evil.txt", data: Array("壞\n".utf8)),
@@ -30,6 +31,7 @@ import Testing
 
     @Test func linkEntriesAndNestedArchivesAreRefusedNotFollowed() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         let tar = BatchFixtures.tar([
             BatchFixtures.TarEntry(name: "link.txt", type: .symlink, link: "/etc/passwd"),
             BatchFixtures.TarEntry(name: "inner.zip", data: [1, 2, 3]),
@@ -47,6 +49,7 @@ import Testing
 
     @Test func truncatedGzipTarAndZipAreRejectedAndTheRestIsRead() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         let records = BatchFixtures.jsonl((0..<400).map { ("r\($0)", BatchFixtures.article($0)) })
         let gz = try BatchFixtures.gzip(Array(records.utf8))
         try BatchFixtures.write(Array(gz.prefix(gz.count / 2)), to: dir + "/in/1-cut.jsonl.gz")
@@ -71,6 +74,7 @@ import Testing
 
     @Test func gzipBombIsStoppedBeforeItExpands() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         let member = try BatchFixtures.gzip([UInt8](repeating: 0x20, count: 16 << 20))
         var bomb: [UInt8] = []
         for _ in 0..<16 { bomb += member }  // 256 MiB of spaces from ~250 KB
@@ -88,6 +92,7 @@ import Testing
 
     @Test func zipBombsLyingSizesAndOverlapsAreRefused() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         let zeros = [UInt8](repeating: 0x41, count: 4 << 20)
         let liar = try BatchFixtures.zip([BatchFixtures.ZipEntry(name: "small.txt", data: zeros, declaredSize: 100)])
         try BatchFixtures.write(liar, to: dir + "/in/liar.zip")
@@ -109,6 +114,7 @@ import Testing
 
     @Test func oversizedRecordsAndTextsAreRejectedWithoutHoldingThem() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         let long = String(repeating: "長", count: 50_000)
         try BatchFixtures.write(BatchFixtures.jsonl([("a", "短"), ("b", long), ("c", "也短")]), to: dir + "/in/r.jsonl")
         try BatchFixtures.write(long, to: dir + "/in/t.txt")
@@ -122,6 +128,7 @@ import Testing
 
     @Test func symlinkLoopsInInputFoldersAreReportedNotFollowed() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         try BatchFixtures.write("一\n", to: dir + "/in/a/one.txt")
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/a/loop", withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/b", withDestinationPath: "a")

@@ -27,6 +27,7 @@ import Testing
 
     @Test func mixedFolderGivesEveryArticleOnceInInputOrder() throws {
         let dir = try Self.mixedFolder(records: 5)
+        defer { BatchFixtures.remove(dir) }
         var options = BatchHarness.options([dir + "/in"], out: dir + "/out")
         options.encoding = .auto
         let result = try BatchHarness.run(options, stages: BatchHarness.hans)
@@ -46,6 +47,7 @@ import Testing
 
     @Test func outputIsIdenticalForAnyNumberOfJobs() throws {
         let dir = try Self.mixedFolder(records: 12_000)
+        defer { BatchFixtures.remove(dir) }
         var trees: [[String: Data]] = []
         for jobs in [1, 2, 3] {
             var options = BatchHarness.options([dir + "/in"], out: dir + "/out\(jobs)", jobs: jobs)
@@ -64,6 +66,7 @@ import Testing
     /// same records gives (the record layer, as `qingxi clean` reads them).
     @Test func crossArticleStagesKeepTheFirstInInputOrder() throws {
         let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
         var files: [String] = []
         for f in 0..<3 {
             let records = BatchFixtures.jsonl((0..<4000).map { ("f\(f)-\($0)", BatchFixtures.article($0 % 700 + f)) })
@@ -91,6 +94,7 @@ import Testing
 
     @Test func mirrorLayoutWritesEachSourceAtItsPath() throws {
         let dir = try Self.mixedFolder(records: 3)
+        defer { BatchFixtures.remove(dir) }
         var options = BatchHarness.options([dir + "/in"], out: dir + "/out", jobs: 2)
         options.layout = .mirror
         options.encoding = .auto
@@ -108,6 +112,7 @@ import Testing
     @Test func resumingAfterAFailureGivesTheUninterruptedOutput() throws {
         for crossArticle in [false, true] {
             let dir = try Self.mixedFolder(records: 6000)
+            defer { BatchFixtures.remove(dir) }
             func options(_ out: String) -> BatchOptions {
                 var options = BatchHarness.options([dir + "/in"], out: dir + out, jobs: 2)
                 options.shardBytes = 200_000
@@ -135,6 +140,7 @@ import Testing
     /// every file the manifest names complete, and --resume gives the uninterrupted output.
     @Test func aFullDiskStopsCleanlyAndResumeCompletesTheOutput() throws {
         let dir = try Self.mixedFolder(records: 3000)
+        defer { BatchFixtures.remove(dir) }
         func options(_ out: String) -> BatchOptions {
             var options = BatchHarness.options([dir + "/in"], out: dir + out, jobs: 2)
             options.shardBytes = 100_000
@@ -176,6 +182,7 @@ import Testing
 
     @Test func aUsedOutputFolderNeedsResumeAndTheSameInputs() throws {
         let dir = try Self.mixedFolder(records: 3)
+        defer { BatchFixtures.remove(dir) }
         var options = BatchHarness.options([dir + "/in"], out: dir + "/out")
         options.encoding = .auto
         _ = try BatchHarness.run(options)
