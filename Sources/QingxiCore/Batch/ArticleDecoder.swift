@@ -60,16 +60,28 @@ final class ArticleDecoder {
         }
         let article = Article(id: parsed.id ?? "\(source.id):\(raw.line)", file: source.id, line: raw.line, title: parsed.title)
         article.previous = parsed.previousAnnotations
-        var paragraphs: [Paragraph] = []
-        for (index, piece) in parsed.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = piece.hasSuffix("\r") ? String(piece.dropLast()) : String(piece)
-            paragraphs.append(Paragraph(text: text, number: index + 1, line: raw.line))
-        }
-        return WorkArticle(article: article, paragraphs: paragraphs, record: parsed)
+        return WorkArticle(article: article, paragraphs: Self.recordParagraphs(parsed.text, line: raw.line), record: parsed)
     }
 
     private func reject(_ reject: Reject, _ unit: WorkUnit) {
         unit.reject(reject)
+    }
+
+    /// A record's text split on LF (a CR before it dropped), as the record layer splits it, on UTF-8 bytes
+    /// (Character-level `split` is several times slower).
+    static func recordParagraphs(_ text: String, line: Int) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                let end = i > start && bytes[i - 1] == 0x0D ? i - 1 : i
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                paragraphs.append(Paragraph(text: piece, number: paragraphs.count + 1, line: line))
+                start = i + 1
+            }
+        }
+        return paragraphs
     }
 
     /// A text's lines as paragraphs: LF, CRLF and a lone CR end a line; a final terminator ends the last line

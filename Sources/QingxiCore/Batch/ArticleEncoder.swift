@@ -11,12 +11,14 @@ final class ArticleEncoder {
     private let layout: Layout
     private let textField: String
     private let explain: Bool
+    private let gzipLevel: Int32
     private var compressor: GzipCompressor?
 
-    init(layout: Layout, textField: String, explain: Bool) {
+    init(layout: Layout, textField: String, explain: Bool, gzipLevel: Int) {
         self.layout = layout
         self.textField = textField
         self.explain = explain
+        self.gzipLevel = Int32(gzipLevel)
     }
 
     func encode(_ unit: WorkUnit) throws {
@@ -87,7 +89,7 @@ final class ArticleEncoder {
     }
 
     private func gzipMember(_ bytes: [UInt8]) throws -> [UInt8] {
-        if compressor == nil { compressor = try GzipCompressor() }
+        if compressor == nil { compressor = try GzipCompressor(level: gzipLevel) }
         return try compressor!.member(bytes)
     }
 }

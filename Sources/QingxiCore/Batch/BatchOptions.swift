@@ -33,6 +33,9 @@ public struct BatchOptions: Sendable {
     /// A JSONL line or a text file longer than this is rejected (and never held in memory).
     public var maxRecordBytes = 64 << 20
     public var textField = "text"
+    /// zlib level of gzip output (1 fastest … 9 smallest). 3 costs a third of level 6's time on news JSONL for
+    /// about 8% more bytes.
+    public var gzipLevel = 3
     /// Keep the removal trail (`qingxi.removed`) in JSONL output, and articles emptied by the stages.
     public var explain = false
     /// What the stage chain does, as the CLI's option values: part of the resume fingerprint, so that
@@ -51,6 +54,7 @@ public struct BatchOptions: Sendable {
         if output.isEmpty { throw QingxiError.usage("batch needs --out FOLDER") }
         if jobs < 1 { throw QingxiError.usage("--jobs must be at least 1, got \(jobs)") }
         if shardBytes < 1 { throw QingxiError.usage("--shard-bytes must be positive, got \(shardBytes)") }
+        if !(1...9).contains(gzipLevel) { throw QingxiError.usage("--gzip-level must be 1 to 9, got \(gzipLevel)") }
         if maxRecordBytes < 1 || maxRecordBytes > 1 << 30 {
             throw QingxiError.usage("--max-record-bytes must be between 1 and 1G, got \(maxRecordBytes)")
         }

@@ -11,7 +11,7 @@ final class BatchPipeline {
         init(options: BatchOptions) {
             decoder = ArticleDecoder(encoding: options.encoding, textField: options.textField)
             encoder = ArticleEncoder(layout: options.layout == .shards ? .shards : .mirror, textField: options.textField,
-                                     explain: options.explain)
+                                     explain: options.explain, gzipLevel: options.gzipLevel)
         }
     }
 

@@ -87,7 +87,7 @@ public final class BatchRunner {
     /// sizes, modification times). `--jobs`, `--quiet`, `--report` are not in it.
     func fingerprint(_ discovery: InputDiscovery) -> String {
         var text = "qingxi-batch-1\n\(options.layout.rawValue)\n\(options.shardBytes)\n\(options.maxRecordBytes)\n"
-        text += "\(options.encoding)\n\(options.textField)\n\(options.explain)\n\(options.chainDescription)\n"
+        text += "\(options.encoding)\n\(options.textField)\n\(options.explain)\n\(options.gzipLevel)\n\(options.chainDescription)\n"
         for input in discovery.inputs { text += "\(input.id)\t\(input.kind.rawValue)\t\(input.size)\t\(input.modified)\n" }
         text += "\(discovery.notes.ignoredFiles)\t\(discovery.notes.skippedLinks.count)\t\(discovery.notes.rejects.count)\n"
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -8,7 +8,7 @@ final class GzipCompressor {
     private let stream: OpaquePointer
     private var scratch = [UInt8](repeating: 0, count: 1 << 16)
 
-    init(level: Int32 = 6) throws {
+    init(level: Int32 = 3) throws {
         guard let stream = qx_deflate_open_gzip(level) else {
             throw QingxiError.io(file: "<zlib>", message: "zlib could not start compressing (out of memory?)")
         }

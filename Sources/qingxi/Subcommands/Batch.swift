@@ -29,6 +29,9 @@ struct Batch: ParsableCommand {
     @Option(name: .customLong("shard-bytes"), help: "Uncompressed JSONL per shard (mirror: output between checkpoints), e.g. 128M.")
     var shardBytes: ByteCount = ByteCount(128 << 20)
 
+    @Option(name: .customLong("gzip-level"), help: "zlib level of the gzip output, 1 (fastest) to 9 (smallest).")
+    var gzipLevel = 3
+
     @Option(help: "Worker threads (default: all cores). The output does not depend on it.")
     var jobs: Int = BatchOptions.availableCores
 
@@ -65,6 +68,7 @@ struct Batch: ParsableCommand {
         options.layout = layout
         options.shardBytes = shardBytes.value
         options.jobs = jobs
+        options.gzipLevel = gzipLevel
         options.resume = resume
         options.quiet = quiet
         options.reportPath = report
