@@ -1,13 +1,18 @@
 /// Turns a unit's raw articles into `Article`s and paragraphs, as the record layer does for `clean`: a text
-/// file's lines (LF, CRLF or a lone CR end a line) or a JSONL record's text split on LF (a CR before it
-/// dropped). Text that cannot be decoded and malformed records become rejects. One instance per worker.
+/// file's lines (LF, CRLF or a lone CR end a line) or a JSONL record's text split as `JSONRecord.paragraphs`
+/// splits it. Text that cannot be decoded and malformed records become rejects. One instance per worker.
 final class ArticleDecoder {
     private let decoding: TextDecoding
     private let textField: String
+    /// The output is a mirrored tree: text files come out as text (stages that write differently per format,
+    /// such as keyword tokens, are told so through `Article.outputFormat`); JSONL always comes out as JSONL.
+    private let mirrorText: Bool
+    private let outputFormat = RecordFormat.jsonl
 
-    init(encoding: InputEncoding, textField: String) {
+    init(encoding: InputEncoding, textField: String, mirror: Bool) {
         decoding = TextDecoding(encoding)
         self.textField = textField
+        mirrorText = mirror
     }
 
     func decode(_ unit: WorkUnit) {
@@ -37,6 +42,7 @@ final class ArticleDecoder {
             return nil
         }
         let article = Article(id: source.id, file: source.id, line: 1)
+        article.outputFormat = mirrorText ? .text : .jsonl
         return WorkArticle(article: article, paragraphs: Self.lines(text), record: nil)
     }
 
@@ -60,28 +66,12 @@ final class ArticleDecoder {
         }
         let article = Article(id: parsed.id ?? "\(source.id):\(raw.line)", file: source.id, line: raw.line, title: parsed.title)
         article.previous = parsed.previousAnnotations
-        return WorkArticle(article: article, paragraphs: Self.recordParagraphs(parsed.text, line: raw.line), record: parsed)
+        article.outputFormat = outputFormat
+        return WorkArticle(article: article, paragraphs: parsed.paragraphs(line: raw.line), record: parsed)
     }
 
     private func reject(_ reject: Reject, _ unit: WorkUnit) {
         unit.reject(reject)
-    }
-
-    /// A record's text split on LF (a CR before it dropped), as the record layer splits it, on UTF-8 bytes
-    /// (Character-level `split` is several times slower).
-    static func recordParagraphs(_ text: String, line: Int) -> [Paragraph] {
-        var paragraphs: [Paragraph] = []
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-                let end = i > start && bytes[i - 1] == 0x0D ? i - 1 : i
-                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                paragraphs.append(Paragraph(text: piece, number: paragraphs.count + 1, line: line))
-                start = i + 1
-            }
-        }
-        return paragraphs
     }
 
     /// A text's lines as paragraphs: LF, CRLF and a lone CR end a line; a final terminator ends the last line

@@ -63,11 +63,10 @@ final class ArticleEncoder {
             if index > 0 { body.append(0x0A) }
             body.append(contentsOf: paragraph.text.utf8)
         }
-        let text = String(decoding: body, as: UTF8.self)
         let article = item.article
         let qingxi = AnnotationMerger.merged(previous: article.previous, article: article, explain: explain)
         if let record = item.record {
-            let rewritten = record.rewritten(text: text, title: article.title, qingxi: qingxi)
+            let rewritten = record.rewritten(text: body, title: article.title, qingxi: qingxi)
             if record.id == nil {
                 out.append(UInt8(ascii: "{"))
                 JSONString.encode("id", into: &out)
@@ -81,7 +80,9 @@ final class ArticleEncoder {
         } else {
             var fields: [(String, JSONValue)] = [("id", .string(article.id))]
             if let title = article.title { fields.append(("title", .string(title))) }
-            fields.append((textField, .string(text)))
+            var text: [UInt8] = []
+            body.withUnsafeBufferPointer { JSONString.encode(bytes: $0, into: &text) }
+            fields.append((textField, .raw(text)))
             if let qingxi { fields.append(("qingxi", qingxi)) }
             JSONValue.object(fields).encode(into: &out)
         }

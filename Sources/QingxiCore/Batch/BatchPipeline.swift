@@ -9,7 +9,7 @@ final class BatchPipeline {
         var runners: [Int: SegmentRunner] = [:]
 
         init(options: BatchOptions) {
-            decoder = ArticleDecoder(encoding: options.encoding, textField: options.textField)
+            decoder = ArticleDecoder(encoding: options.encoding, textField: options.textField, mirror: options.layout == .mirror)
             encoder = ArticleEncoder(layout: options.layout == .shards ? .shards : .mirror, textField: options.textField,
                                      explain: options.explain, gzipLevel: options.gzipLevel)
         }

@@ -110,7 +110,7 @@ final class TextDecoding {
 
     /// Throws the offset of the first bad byte when `bytes` are not valid UTF-8.
     static func validateUTF8(_ bytes: [UInt8]) throws(InputDamage) {
-        if String(validating: bytes, as: UTF8.self) != nil { return }  // the standard library's fast validator
+        if bytes.withUnsafeBufferPointer(UTF8Repair.isValid) { return }
         let offset = bytes.withUnsafeBufferPointer { UTF8Repair.firstInvalidOffset($0) }
         if offset < bytes.count {
             throw InputDamage("invalid UTF-8 at byte \(offset + 1) (for GB18030/GBK or Big5 text, use --encoding auto)")

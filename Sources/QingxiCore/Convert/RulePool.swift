@@ -10,6 +10,12 @@ final class RulePool: @unchecked Sendable {
     /// Candidate lists: `listBounds[2n]..<listBounds[2n+1]` indexes `listPool`, which holds rule indices.
     private let listBounds: UnsafeMutableBufferPointer<Int32>
     private let listPool: UnsafeMutableBufferPointer<Int32>
+    /// Per list: a 64-bit filter of the second characters of its longer keys (bit `c & 63`), and the bounds of
+    /// its single-character rules in `shortPool`. When the next input character is not in the filter, no longer
+    /// key can match and only the single-character rules need a look: the common case in running text.
+    private let secondFilter: UnsafeMutableBufferPointer<UInt64>
+    private let shortBounds: UnsafeMutableBufferPointer<Int32>
+    private let shortPool: UnsafeMutableBufferPointer<Int32>
     /// The list number of each first character that has one.
     let listIndex: [UInt32: Int]
     let maxExpansion: Int
@@ -41,12 +47,31 @@ final class RulePool: @unchecked Sendable {
             listBounds[n * 2 + 1] = Int32(at)
         }
         listIndex = index
+        secondFilter = .allocate(capacity: max(1, ordered.count))
+        shortBounds = .allocate(capacity: max(1, ordered.count * 2))
+        shortPool = .allocate(capacity: max(1, lists.values.reduce(0) { $0 + $1.count }))
+        var shortAt = 0
+        for (n, first) in ordered.enumerated() {
+            var mask: UInt64 = 0
+            shortBounds[n * 2] = Int32(shortAt)
+            for r in lists[first]! {
+                if rules[r].key.count >= 2 {
+                    mask |= 1 << (rules[r].key[1] & 63)
+                } else {
+                    shortPool[shortAt] = Int32(r)
+                    shortAt += 1
+                }
+            }
+            secondFilter[n] = mask
+            shortBounds[n * 2 + 1] = Int32(shortAt)
+        }
         maxExpansion = rules.reduce(1) { max($0, ($1.replacement.count + $1.key.count - 1) / $1.key.count) }
     }
 
     deinit {
         keyPool.deallocate(); replacementPool.deallocate(); layout.deallocate()
         hasContext.deallocate(); listBounds.deallocate(); listPool.deallocate()
+        secondFilter.deallocate(); shortBounds.deallocate(); shortPool.deallocate()
     }
 
     @inline(__always) func keyLength(_ rule: Int) -> Int { Int(layout[rule * 4 + 1]) }
@@ -76,13 +101,22 @@ final class RulePool: @unchecked Sendable {
         return r.afterContextHolds(input, at: i + r.key.count)
     }
 
+    /// The candidates worth trying at `i`: the whole list when the next character may continue a longer key,
+    /// else only the single-character rules (order kept in both).
+    @inline(__always)
+    private func candidates(_ list: Int, _ input: UnsafeBufferPointer<UInt32>, at i: Int) -> (UnsafeMutableBufferPointer<Int32>, Int, Int) {
+        if i + 1 < input.count, secondFilter[list] & (1 << (input[i + 1] & 63)) != 0 {
+            return (listPool, Int(listBounds[list * 2]), Int(listBounds[list * 2 + 1]))
+        }
+        return (shortPool, Int(shortBounds[list * 2]), Int(shortBounds[list * 2 + 1]))
+    }
+
     /// ICU's choice: the first rule of list `list`, in rule order, that matches at `i`.
     @inline(__always)
     func firstMatch(list: Int, _ input: UnsafeBufferPointer<UInt32>, at i: Int, last: UInt32) -> Int? {
-        var at = Int(listBounds[list * 2])
-        let end = Int(listBounds[list * 2 + 1])
+        var (pool, at, end) = candidates(list, input, at: i)
         while at < end {
-            let rule = Int(listPool[at])
+            let rule = Int(pool[at])
             if keyMatches(rule, input, at: i) && contextsHold(rule, input, at: i, last: last) { return rule }
             at += 1
         }
@@ -92,11 +126,10 @@ final class RulePool: @unchecked Sendable {
     /// Calls `body` with every rule of list `list` that matches at `i` (contexts checked on the input).
     @inline(__always)
     func forEachMatch(list: Int, _ input: UnsafeBufferPointer<UInt32>, at i: Int, _ body: (Int) -> Void) {
-        var at = Int(listBounds[list * 2])
-        let end = Int(listBounds[list * 2 + 1])
+        var (pool, at, end) = candidates(list, input, at: i)
         let before: UInt32? = i > 0 ? input[i - 1] : nil
         while at < end {
-            let rule = Int(listPool[at])
+            let rule = Int(pool[at])
             if keyMatches(rule, input, at: i) && contextsHold(rule, input, at: i, last: before) { body(rule) }
             at += 1
         }

@@ -2022,6 +2022,76 @@ enum EmbeddedData {
 聲名狼藉	声名狼藉
 
 """#,
+        "strip/rules.tsv": #"""
+# qingxi strip: built-in boilerplate rules (written for qingxi; format documented in
+# Sources/QingxiCore/Strip/StripRule.swift and docs/strip.md).
+#
+# category	action	position	max	pattern
+#
+# Patterns match the line's matching view: simplified script, full-width ASCII folded (but ，！？：；（） kept),
+# ASCII letters lowered. So write simplified characters, lower-case Latin, and both colons [：:] and both
+# parentheses [（(] [）)]. Named captures (?<key>…) become metadata. Earlier rules win. Keep `max` tight:
+# together with anchors it is what protects body sentences that contain the same words (see corpus/cases/strip.tsv).
+
+# --- Datelines: kept as body, metadata extracted. First, so that nothing below removes them.
+dateline	keep	any	*	^(?<dateline_org>新华社|中新社|本报|\h{1,10}?(?:网|社|报|台|客户端))\s*\h{0,8}?\s*(?<dateline_date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:电|讯)\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
+dateline	keep	any	*	^(?<dateline_org>本报|\h{1,10}?(?:网|社|报|台|客户端))(?:快|专|综合)?讯\s*(?:[（(]\s*(?:(?:特约|实习|首席)?记者|通讯员|实习生)?\s*(?<reporter>[^（）()]{2,40}?)\s*[）)])?
+
+# --- Editor and staff tags: 责任编辑：X, 【编辑：X】, 责编|X, （责编：X、Y）, 校对 X
+editor	drop	any	40	^[【\[（(]?\s*(?:责任编辑|责编|编辑|实习编辑|值班编辑|本期编辑|网络编辑|栏目编辑|编审|审核|审校|校对|终审|初审|二审|三审|监制|统筹|美编|制作)(?:\s*[：:|丨/]\s*|\s+)(?<editor>[^【】\[\]（）()。，！？：:]{1,30}?)\s*[】\]）)]?$
+
+# --- Empty fields: a label with nothing after it (来源：, 编辑：)
+empty-field	drop	any	12	^[【\[（(]?\s*(?:来源|本文来源|文章来源|稿源|出处|作者|编辑|责任编辑|责编|记者|通讯员|摄影|图片来源|原标题)\s*[：:|]?\s*[】\]）)]?$
+
+# --- Source lines: 本文来源：X, 来源：X (also after a timestamp: 2019-09-07 13:43 来源: X)
+source	drop	any	60	(?:^|\s|\||[【\[（(])(?:本文来源|文章来源|稿件来源|新闻来源|信息来源|内容来源|来源|稿源|本文转自|转自|转载自|本文转载自)\s*[：:丨|]\s*(?<source>[^\s|【】\[\]（）()。！？]{1,30})
+source	drop	any	40	^[（(]?\s*(?:来源|转自)\s*[：:]?\s*(?<source>[^\s（）()。，！？]{2,20})\s*[）)]$
+
+# --- Original title: （原标题：…） alone, or glued before the body text on one line
+original-title	cut	any	*	^\s*[（(【\[]\s*原(?:标)?题\s*[：:]\s*(?<original_title>[^）)】\]]{1,100})[）)】\]]
+original-title	drop	any	100	^\s*(?:本文)?原标题\s*[：:]\s*(?<original_title>.{1,100})$
+
+# --- Photo captions and credits: 会议现场 李军广 摄; …。通讯员刘娟 摄; （新华社记者 李贺 摄）; 图片来源：X
+caption	cut	any	40	(?:^|[\s。，；（(])\s*(?:\h{0,6}(?:记者|通讯员|摄影师|实习生)\s*(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s*|(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s+)[/／]?摄(?:影)?\s*[）)]?\s*$
+caption	cut	any	40	[（(]\s*(?:图片来源|图片|图源|配图|摄影|图)[：:/／|]\s*(?<photo_credit>[^（）()。]{1,30}?)\s*[）)]\s*$
+caption	drop	any	40	^\s*(?:图片来源|图片|图源|配图来源|配图|摄影|图|视频来源)[：:/／|]\s*(?<photo_credit>[^（）()。，]{1,30}?)\s*$
+caption	drop	any	12	^\s*[（(]?\s*(?:资料图|资料图片|网络图片|示意图|图片源于网络|图片来自网络)\s*[）)]?\s*$
+
+# --- Standalone bylines at the head or tail: 新京报记者 陆一夫; 文/张三; 作者：张三
+byline	drop	edge	30	^(?:\h{0,6}(?:报|网|社|台|新闻|客户端))?\s*(?:特约|实习|首席)?(?:记者|通讯员|见习记者)\s*[：:|/丨]?\s*(?<reporter>\h{2,4}(?:[\s、，,]+\h{2,4}){0,5})\s*$
+byline	drop	edge	30	^(?:文|文字|撰文|作者|文图|图文|口述|整理|编译)[：:|/丨]\s*(?<author>[^。，！？]{2,20}?)\s*$
+
+# --- Follow / app / share prompts
+prompt	drop	any	40	^[^。，]*(?:扫一扫|扫码|二维码|长按识别|长按二维码|长按关注)[^。，]*$
+prompt	drop	any	40	^[^。，！？]{0,6}关注[^。，！？]{0,16}(?:公众号|微信|微博|客户端|头条号|抖音号?|视频号|百家号)[^。，！？]{0,12}$
+prompt	drop	any	30	(?:^|[《“"\s])[^。，！？]{0,14}公众号\s*$
+prompt	drop	any	40	^[^。，！？]{0,8}(?:下载|打开|安装)[^。，！？]{0,12}(?:客户端|app)[^。，！？]{0,12}$|客户端下载\s*$
+prompt	drop	any	30	^\s*(?:分享|转发)(?:到|至|给)|^\s*(?:分享|转发|收藏|点赞|在看|打赏|赞赏|微信|微博|朋友圈|qq空间|qq|易信|qzone|人人网|豆瓣|腾讯微博|新浪微博|复制链接|更多)\s*[：:]?\s*\d*\s*$
+prompt	drop	any	40	点(?:个|击)?\s*[“"]?在看|点赞.{0,6}在看|分享.{0,6}在看|^\s*阅读原文|^\s*点击(?:进入|查看|阅读|关注|下载|这里|此处|上方|下方|蓝字)|^\s*欢迎(?:关注|订阅|扫码)
+
+# --- Copyright and disclaimers
+copyright	drop	any	80	版\s*权\s*所\s*有\s*(?:$|[：:©(（\d]|[，,]?\s*未\s*经|[，,]?\s*(?:翻印|侵权|违者)|[，,]?\s*不得)|版权归.{0,12}所有|all rights reserved|copyright|©
+copyright	drop	any	150	未经.{0,20}(?:授权|许可|同意).{0,20}(?:不得|禁止|严禁|请勿)(?:转载|复制|摘编|转贴|镜像)|转载请注明|如需转载|转载须
+copyright	drop	any	300	^(?:凡本网|凡本站|凡注明|本网注明|本站注明|本网站注明)
+disclaimer	drop	any	400	^\s*[【\[（(]?(?:免责声明|特别声明|版权声明|法律声明)\s*[：:】\]）)]
+disclaimer	drop	any	200	仅提供信息存储服务|仅代表作者(?:本人|个人)?观点|不代表本(?:网|站|平台)(?:的)?(?:立场|观点)|不构成(?:任何)?投资建议
+disclaimer	block	any	30	^[^。，！？]{0,12}(?:版权(?:与|和|及)?免责声明|免责声明|版权声明|特别声明|法律声明)\s*[：:]?\s*$
+
+# --- Related / navigation
+navigation	drop	any	20	^\s*[【\[]?(?:相关新闻|相关阅读|相关文章|相关推荐|相关链接|相关报道|延伸阅读|推荐阅读|热门推荐|猜你喜欢|为您推荐|精彩推荐|热点推荐|热点新闻|热门文章|今日推荐|更多精彩|更多新闻|阅读下一篇|返回首页|返回顶部|返回列表|回到顶部|打印本页|关闭窗口|加载更多|查看更多|展开全文|阅读全文|纠错)[】\]]?
+navigation	drop	any	60	^\s*(?:上一篇|下一篇)\s*[：:]?
+navigation	drop	any	60	(?:首页|主页|当前位置|您的位置|你的位置|现在位置)[^。！？]{0,40}(?:>|»|›|＞)|(?:>|»|›|＞)\s*正文\s*$|^\S{1,12}\s*>>\s*\S{1,12}$
+navigation	drop	any	40	^\s*(?:[【\[]\d{1,3}[】\]]\s*){2,}
+
+# --- Comment widgets
+comment-widget	drop	any	30	^\s*(?:跟贴|跟帖|评论|参与|发贴|发帖|发表评论|我要评论|写评论|网友评论|查看评论|全部评论|热门评论|最新评论|举报|举报此人|侵权投诉)\s*[：:]?\s*\d*\s*(?:条|人)?\s*$
+comment-widget	drop	any	80	网友评论仅供|网友评论.{0,6}(?:仅代表|不代表)|不表明.{0,8}立场|跟贴广场|手机发跟贴|目前没有(?:热门)?跟贴|\d+\s*条评论|查看更多跟贴|文明上网|理性发言
+
+# --- Site footers
+footer	drop	any	150	icp\s*[备证]|公网安备|网安备|举报(?:电话|邮箱|热线)\s*[：:]?\s*[\d(（a-z]|不良信息举报|违法和不良信息|(?:信息网络传播视听节目|新闻信息服务|网络文化经营|出版物经营|增值电信业务经营|广播电视节目制作经营|互联网药品信息服务|互联网新闻信息服务)许可证|许可证\s*(?:号|编号)?\s*[：:]\s*\S
+footer	drop	any	40	^\s*(?:关于我们|联系我们|广告服务|网站地图|隐私政策|服务条款|设为首页|加入收藏|意见反馈|客服热线|投稿邮箱|招聘信息|合作伙伴|友情链接)
+
+"""#,
         "lexicon/media-outlets.txt": #"""
 # Chinese media outlets, publications and platforms (simplified script), one name per line.
 # Used by `qingxi keywords` to drop 《人民日报》-style titles: a title in 《》 that equals one of these names

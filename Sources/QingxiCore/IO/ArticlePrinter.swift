@@ -5,35 +5,45 @@ protocol ArticlePrinter: AnyObject {
     func end(_ article: Article, record: JSONRecord?) throws
 }
 
+/// Turns a finished article into the text a report-style command prints for it (`qingxi keywords` in text
+/// mode prints term lines, not the article).
+public typealias TextReport = (Article) -> [UInt8]
+
 /// Plain text: one paragraph a line, articles separated by a form-feed line. `--explain` sends each removal to
 /// stderr as `FILE:LINE: STAGE: removed ¶N (REASON): TEXT`; `--meta` sends `key<TAB>value` lines.
 final class TextPrinter: ArticlePrinter {
     private let output: OutputWriter
     private let messages: MessageWriter
     private let options: RecordOptions
+    private let report: TextReport?
     private var articles = 0
 
-    init(output: OutputWriter, messages: MessageWriter, options: RecordOptions) {
+    /// With `report`, each article is printed as what `report` makes of it (e.g. keyword lines) instead of
+    /// its paragraphs.
+    init(output: OutputWriter, messages: MessageWriter, options: RecordOptions, report: TextReport? = nil) {
         self.output = output
         self.messages = messages
         self.options = options
+        self.report = report
     }
 
     func begin(_ article: Article) throws {
         if articles > 0 { try output.write([0x0C, 0x0A]) }
         articles += 1
-        if let title = article.title, !title.isEmpty {
+        if report == nil, let title = article.title, !title.isEmpty {
             try output.write(title)
             try output.write(byte: 0x0A)
         }
     }
 
     func paragraph(_ paragraph: Paragraph) throws {
+        guard report == nil else { return }
         try output.write(paragraph.text.utf8)
         try output.write(byte: 0x0A)
     }
 
     func end(_ article: Article, record: JSONRecord?) throws {
+        if let report { try output.write(report(article)) }
         if options.explain {
             for r in article.removed {
                 messages.line("\(article.file):\(r.line): \(r.stage): removed ¶\(r.paragraph) (\(r.reason)): \(r.text)")
@@ -70,14 +80,15 @@ final class JSONLinesPrinter: ArticlePrinter {
     }
 
     func end(_ article: Article, record: JSONRecord?) throws {
-        let body = String(decoding: text, as: UTF8.self)
         let qingxi = AnnotationMerger.merged(previous: article.previous, article: article, explain: options.explain)
         if let record {
-            try output.write(record.rewritten(text: body, title: article.title, qingxi: qingxi))
+            try output.write(record.rewritten(text: text, title: article.title, qingxi: qingxi))
         } else {
             var fields: [(String, JSONValue)] = [("id", .string(article.id))]
             if let title = article.title { fields.append(("title", .string(title))) }
-            fields.append((options.textField, .string(body)))
+            var encoded: [UInt8] = []
+            text.withUnsafeBufferPointer { JSONString.encode(bytes: $0, into: &encoded) }
+            fields.append((options.textField, .raw(encoded)))
             if let qingxi { fields.append(("qingxi", qingxi)) }
             try output.write(JSONValue.object(fields).encoded())
         }

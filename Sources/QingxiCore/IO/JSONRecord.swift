@@ -39,6 +39,12 @@ public struct JSONRecord {
     }
 
     public var text: String { decodeString(at: textIndex) }
+
+    /// The text as paragraphs (split on line breaks), each `Paragraph.line` set to `line`.
+    public func paragraphs(line: Int) -> [Paragraph] {
+        let utf8 = bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, fields[textIndex].value) }
+        return utf8.withUnsafeBufferPointer { Paragraph.split($0, line: line) }
+    }
     public var title: String? { titleIndex.map(decodeString(at:)) }
 
     /// The record's `id` field as text (a string's content, or a number as written); nil when absent.
@@ -57,7 +63,7 @@ public struct JSONRecord {
 
     /// The record with a new text and title and, when given, a new `qingxi` value (in place of the old one,
     /// or appended as the last field).
-    public func rewritten(text: String, title: String?, qingxi: JSONValue?) -> [UInt8] {
+    public func rewritten(text: [UInt8], title: String?, qingxi: JSONValue?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         out.append(UInt8(ascii: "{"))
@@ -67,7 +73,7 @@ public struct JSONRecord {
             JSONString.encode(field.key, into: &out)
             out.append(UInt8(ascii: ":"))
             if index == textIndex {
-                JSONString.encode(text, into: &out)
+                text.withUnsafeBufferPointer { JSONString.encode(bytes: $0, into: &out) }
             } else if index == titleIndex, let title {
                 JSONString.encode(title, into: &out)
             } else if index == qingxiIndex, let qingxi {

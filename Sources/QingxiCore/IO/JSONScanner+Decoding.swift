@@ -4,6 +4,13 @@ extension JSONScanner {
     static func decodeString(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let inner = UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
         if !inner.contains(UInt8(ascii: "\\")) { return String(decoding: inner, as: UTF8.self) }
+        return String(decoding: unescapedBytes(bytes, range), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of a string token's value (escapes resolved).
+    static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        let inner = UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
+        if !inner.contains(UInt8(ascii: "\\")) { return Array(inner) }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
         var i = 0
@@ -33,7 +40,7 @@ extension JSONScanner {
             default: out.append(e)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func hex4(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {

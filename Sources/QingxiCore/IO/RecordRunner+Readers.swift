@@ -25,6 +25,7 @@ extension RecordRunner {
                     let id = count == 1 ? reader.name : "\(reader.name)#\(count)"
                     let started = Article(id: id, file: reader.name, line: reader.lineNumber)
                     summary.articles += 1
+                    started.outputFormat = outputFormat
                     try chain.begin(started)
                     try printer!.begin(started)
                     article = started
@@ -47,9 +48,14 @@ extension RecordRunner {
         while let outcome = try reader.nextLine({ bytes -> (JSONRecord?, [UInt8]) in
             let raw = Array(bytes)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return (nil, raw) }
-            let text = try decodeLine(bytes, file: reader.name, line: reader.lineNumber)
+            var valid = raw
+            if UTF8Repair.isValid(bytes) {
+                summary.bytesIn += bytes.count + 1
+            } else {
+                valid = Array(try decodeLine(bytes, file: reader.name, line: reader.lineNumber).utf8)
+            }
             do {
-                return (try JSONRecord(line: Array(text.utf8), textField: options.textField, file: reader.name,
+                return (try JSONRecord(line: valid, textField: options.textField, file: reader.name,
                                        lineNumber: reader.lineNumber), raw)
             } catch let error as QingxiError where options.skipMalformed {
                 try reject(raw, error)
@@ -61,11 +67,7 @@ extension RecordRunner {
             let article = Article(id: record.id ?? "\(reader.name):\(line)", file: reader.name, line: line,
                                   title: record.title)
             article.previous = record.previousAnnotations
-            var paragraphs: [Paragraph] = []
-            for (index, piece) in record.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let text = piece.hasSuffix("\r") ? String(piece.dropLast()) : String(piece)
-                paragraphs.append(Paragraph(text: text, number: index + 1, line: line))
-            }
+            let paragraphs = record.paragraphs(line: line)
             try runArticle(article, paragraphs: paragraphs, record: record)
         }
     }

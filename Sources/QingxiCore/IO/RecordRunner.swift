@@ -16,8 +16,15 @@ public final class RecordRunner {
     public internal(set) var summary = RunSummary()
     static let maxWarnings = 20
 
-    public init(options: RecordOptions, chain: StageChain, output: OutputWriter, messages: MessageWriter) {
+    let textReport: TextReport?
+    /// Fixed by the first input: every article is told it (`Article.outputFormat`).
+    var outputFormat = RecordFormat.text
+
+    /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`).
+    public init(options: RecordOptions, chain: StageChain, output: OutputWriter, messages: MessageWriter,
+                textReport: TextReport? = nil) {
         self.options = options
+        self.textReport = textReport
         self.chain = chain
         self.output = output
         self.messages = messages
@@ -30,7 +37,10 @@ public final class RecordRunner {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
                 : try LineReader(path: path, readSize: options.readSize)
             let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
-            if printer == nil { printer = makePrinter(options.outputFormat ?? format) }
+            if printer == nil {
+                outputFormat = options.outputFormat ?? format
+                printer = makePrinter(outputFormat)
+            }
             switch format {
             case .text where fastConverter != nil: try convertPlainTextFast(reader, fastConverter!)
             case .text: try readPlainText(reader)
@@ -47,13 +57,13 @@ public final class RecordRunner {
     /// A lone converter writing plain text can skip paragraphs and `String`s altogether (bytes in, bytes out).
     private var fastConverter: ScriptConverter? {
         guard chain.stages.count == 1, let converter = chain.stages[0] as? ScriptConverter,
-              printer is TextPrinter, !options.explain, !options.printMeta else { return nil }
+              printer is TextPrinter, textReport == nil, !options.explain, !options.printMeta else { return nil }
         return converter
     }
 
     private func makePrinter(_ format: RecordFormat) -> ArticlePrinter {
         switch format {
-        case .text: return TextPrinter(output: output, messages: messages, options: options)
+        case .text: return TextPrinter(output: output, messages: messages, options: options, report: textReport)
         case .jsonl: return JSONLinesPrinter(output: output, options: options)
         }
     }
@@ -76,6 +86,7 @@ public final class RecordRunner {
     func runArticle(_ article: Article, paragraphs: [Paragraph], record: JSONRecord?) throws {
         guard let printer else { return }
         summary.articles += 1
+        article.outputFormat = outputFormat
         try chain.begin(article)
         try printer.begin(article)
         let sink: (Paragraph) throws -> Void = { [unowned self] p in

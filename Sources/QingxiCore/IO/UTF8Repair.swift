@@ -14,25 +14,47 @@ enum UTF8Repair {
         return same ? (text, nil) : (text, firstInvalidOffset(bytes))
     }
 
+    /// True when `bytes` is well-formed UTF-8, checked without building a `String` (ASCII runs 8 bytes at a time).
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            guard let length = wellFormedSequenceLength(bytes, at: i) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// The length of the well-formed sequence starting at `i`, or nil (Unicode Table 3-7).
+    @inline(__always)
+    static func wellFormedSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = bytes[i]
+        let (length, low, high): (Int, UInt8, UInt8)
+        switch b {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+        case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+        case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+        case 0xE1...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+        case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+        case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+        case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+        default: return nil
+        }
+        guard i + length <= bytes.count, (low...high).contains(bytes[i + 1]) else { return nil }
+        for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return nil }
+        return length
+    }
+
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
     static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         while i < bytes.count {
-            let b = bytes[i]
-            let (length, low, high): (Int, UInt8, UInt8)
-            switch b {
-            case 0x00...0x7F: i += 1; continue
-            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
-            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
-            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
-            case 0xE1...0xEF: (length, low, high) = (3, 0x80, 0xBF)
-            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
-            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
-            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
-            default: return i
-            }
-            guard i + length <= bytes.count, (low...high).contains(bytes[i + 1]) else { return i }
-            for k in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[i + k]) { return i }
+            guard let length = wellFormedSequenceLength(bytes, at: i) else { return i }
             i += length
         }
         return bytes.count

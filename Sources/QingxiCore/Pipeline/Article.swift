@@ -20,6 +20,8 @@ public final class Article {
     public var removed: [Removal] = []
     /// Further results by key, in insertion order; a later set of the same key replaces the earlier one.
     public private(set) var annotations: [(key: String, value: JSONValue)] = []
+    /// The format the run writes (set by the record layer), for stages whose result depends on it.
+    public internal(set) var outputFormat: RecordFormat = .text
     /// What an earlier qingxi run recorded under `qingxi` (JSONL input that already went through a stage).
     public var previous: JSONValue?
 

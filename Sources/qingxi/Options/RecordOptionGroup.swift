@@ -43,11 +43,13 @@ struct RecordOptionGroup: ParsableArguments {
     }
 
     /// Runs `stages` over the inputs and writes the result to standard output.
-    func run(_ stages: [Stage], printMeta: Bool = false) throws {
+    /// Runs `stages` over the inputs and writes the records to `output` (default: standard output).
+    func run(_ stages: [Stage], printMeta: Bool = false, textReport: TextReport? = nil,
+             output: OutputWriter = OutputWriter(fd: 1, name: "<stdout>")) throws {
         var options = recordOptions
         options.printMeta = printMeta
-        let runner = RecordRunner(options: options, chain: StageChain(stages),
-                                  output: OutputWriter(fd: 1, name: "<stdout>"), messages: MessageWriter())
+        let runner = RecordRunner(options: options, chain: StageChain(stages), output: output, messages: MessageWriter(),
+                                  textReport: textReport)
         try runner.run()
     }
 }

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns an article's candidate occurrences into its ranked policy terms.
+///
+/// 1. Occurrences of the same span are merged (strongest kind, highest prior).
+/// 2. Fragments go: a term all of whose occurrences lie inside occurrences of longer terms is dropped (长制 in
+///    河长制, 监管巡察制度 in 《延吉市河长制日常监管巡察制度》). A lexicon term or slogan inside a document title
+///    still stands: 河长制 and 《延吉市2021年河长制工作要点》 may both be reported.
+/// 3. Score = prior (kind, suffix) × (1 + ln Σ position weights) × length factor × rarity factor, where the
+///    position weight of an occurrence is higher in the title and lead, and the rarity factor comes from a
+///    document-frequency table when one is given.
+/// 4. Terms scoring below `minimumScore`, or below `relativeCutoff` × the best term's score, are not reported,
+///    so an article naming few policies gets few terms.
+public struct KeywordRanker {
+    public var top: Int
+    public var minimumScore: Double
+    /// Terms scoring below this fraction of the article's best term are not reported either: beside a
+    /// policy the article is about, a passing mention of a field (环境执法) is noise.
+    public var relativeCutoff: Double
+    public var documentFrequencies: DocumentFrequencyTable?
+
+    public init(top: Int = 20, minimumScore: Double = 0.6, relativeCutoff: Double = 0.25,
+                documentFrequencies: DocumentFrequencyTable? = nil) {
+        self.top = top
+        self.minimumScore = minimumScore
+        self.relativeCutoff = relativeCutoff
+        self.documentFrequencies = documentFrequencies
+    }
+
+    /// The ranked terms, best first (score, then count, then term), at most `top`.
+    func rank(_ candidates: [TermCandidate]) -> [RankedTerm] {
+        let occurrences = Self.withoutFragments(Self.mergedBySpan(candidates))
+        var byName: [String: [TermCandidate]] = [:]
+        var order: [String] = []
+        for occurrence in occurrences {
+            let name = Self.name(occurrence.term)
+            if byName[name] == nil { order.append(name) }
+            byName[name, default: []].append(occurrence)
+        }
+        var ranked: [RankedTerm] = []
+        for name in order {
+            let group = byName[name]!
+            let kind = group.map(\.kind).min()!
+            let term = group.first { $0.kind == kind }!.term
+            let score = self.score(term, group)
+            guard score >= minimumScore else { continue }
+            ranked.append(RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
+                                     kind: kind, forms: Self.forms(group)))
+        }
+        ranked.sort { ($0.score, $0.count, $1.term) > ($1.score, $1.count, $0.term) }
+        if let best = ranked.first?.score { ranked.removeAll { $0.score < relativeCutoff * best } }
+        return Array(ranked.prefix(top))
+    }
+
+    /// A document and the same name without 《》 (《物权法》, 物权法) are one term, reported as the document.
+    static func name(_ term: String) -> String {
+        guard term.hasPrefix("《"), term.hasSuffix("》"), term.count > 2 else { return term }
+        return String(term.dropFirst().dropLast())
+    }
+
+    func score(_ term: String, _ group: [TermCandidate]) -> Double {
+        let prior = group.map(\.prior).max()!
+        let weight = group.reduce(0) { $0 + $1.weight }
+        let kind = group.map(\.kind).min()!
+        return prior * (1 + log(max(1, weight))) * Self.lengthFactor(term, kind) * rarityFactor(term)
+    }
+
+    /// Short phrases and quotes are weaker evidence; very long phrases are usually over-extended.
+    static func lengthFactor(_ term: String, _ kind: TermKind) -> Double {
+        let length = term.unicodeScalars.count
+        switch kind {
+        case .document: return length > 50 ? 0.9 : 1
+        case .phrase: return length <= 3 ? 0.9 : length <= 7 ? 1 : length <= 14 ? 1.1 : 0.95
+        case .quoted: return length <= 2 ? 0.8 : 1
+        case .lexicon, .slogan: return 1
+        }
+    }
+
+    /// 1 for a term that is rare in the archive (or unknown, or without a table), falling to 0.2 for one in
+    /// every document: 0.2 + normalised idf, capped at 1, so that the score threshold keeps its meaning.
+    func rarityFactor(_ term: String) -> Double {
+        guard let table = documentFrequencies, table.documents > 0 else { return 1 }
+        let n = Double(table.documents)
+        let idf = log((n + 1) / (Double(table.frequency(of: term)) + 1)) / log(n + 1)
+        return min(1, 0.2 + idf)
+    }
+
+    /// One occurrence per (paragraph, range, term): the strongest kind and the highest prior.
+    static func mergedBySpan(_ candidates: [TermCandidate]) -> [TermCandidate] {
+        var index: [SpanKey: Int] = [:]
+        var merged: [TermCandidate] = []
+        for c in candidates {
+            let key = SpanKey(paragraph: c.paragraph, lower: c.range.lowerBound, upper: c.range.upperBound, term: c.term)
+            if let i = index[key] {
+                merged[i].kind = min(merged[i].kind, c.kind)
+                merged[i].prior = max(merged[i].prior, c.prior)
+            } else {
+                index[key] = merged.count
+                merged.append(c)
+            }
+        }
+        return merged
+    }
+
+    /// Drops the terms all of whose occurrences are nested in longer occurrences (see the type's comment).
+    static func withoutFragments(_ occurrences: [TermCandidate]) -> [TermCandidate] {
+        let enclosing = enclosingOccurrences(occurrences)
+        var standsAlone: Set<String> = []
+        for (index, o) in occurrences.enumerated() where !standsAlone.contains(o.term) {
+            let covered = enclosing[index].contains { outer in outer.term != o.term && absorbs(outer, o) }
+            if !covered { standsAlone.insert(o.term) }
+        }
+        return occurrences.indices.filter { index in
+            let o = occurrences[index]
+            return standsAlone.contains(o.term)
+                && !enclosing[index].contains { $0.kind == .document && name($0.term) == o.term }
+        }.map { occurrences[$0] }
+    }
+
+    /// For each occurrence, the occurrences it is nested in. Candidates are short (a title at most 80
+    /// characters), so only those starting at most 80 characters before need to be looked at.
+    static func enclosingOccurrences(_ occurrences: [TermCandidate]) -> [[TermCandidate]] {
+        let order = occurrences.indices.sorted {
+            (occurrences[$0].paragraph, occurrences[$0].range.lowerBound) < (occurrences[$1].paragraph, occurrences[$1].range.lowerBound)
+        }
+        var result = [[TermCandidate]](repeating: [], count: occurrences.count)
+        for (position, index) in order.enumerated() {
+            let o = occurrences[index]
+            var j = position - 1
+            while j >= 0, occurrences[order[j]].paragraph == o.paragraph,
+                  occurrences[order[j]].range.lowerBound >= o.range.lowerBound - 82 {
+                if o.isNested(in: occurrences[order[j]]) { result[index].append(occurrences[order[j]]) }
+                j -= 1
+            }
+            j = position + 1
+            while j < order.count, occurrences[order[j]].paragraph == o.paragraph,
+                  occurrences[order[j]].range.lowerBound == o.range.lowerBound {
+                if o.isNested(in: occurrences[order[j]]) { result[index].append(occurrences[order[j]]) }
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether an occurrence inside `outer` is only a part of it. Named policies (lexicon terms, slogans)
+    /// inside a document title are mentions in their own right, unless they are the title itself (《物权法》).
+    static func absorbs(_ outer: TermCandidate, _ inner: TermCandidate) -> Bool {
+        outer.kind != .document || inner.kind == .phrase || inner.kind == .quoted || name(outer.term) == inner.term
+    }
+
+    static func forms(_ group: [TermCandidate]) -> [String] {
+        var seen: Set<String> = []
+        return group.map(\.surface).filter { seen.insert($0).inserted }
+    }
+
+    private struct SpanKey: Hashable {
+        var paragraph: Int, lower: Int, upper: Int, term: String
+    }
+}

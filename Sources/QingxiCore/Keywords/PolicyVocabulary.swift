@@ -1,0 +1,161 @@
+/// The closed word lists the term finder works with: policy suffixes (what a policy phrase ends in), the stop
+/// words that mark its left edge, generic modifiers that cannot make a policy on their own, and the endings
+/// that tell a document title from a media name. These are part of the algorithm, not of the lexicon: users
+/// extend the lexicon (`--lexicon FILE`), not these lists. All entries are in simplified script, as the
+/// matching view is.
+enum PolicyVocabulary {
+    /// Policy suffixes and how much a phrase ending in each is worth before any evidence from the article
+    /// (a prior in 0…1). The one-character suffixes 制 and 法 only count when word break leaves them standing
+    /// alone, so that 控制 and 做法 are not read as 控+制 and 做+法; 法 also needs a stem that ends like a law's
+    /// name (`lawStemEndings`: 劳动合同法, 海岛保护法), since outside 《》 it names methods (听写法) as often.
+    static let suffixes: [(String, Double)] = [
+        ("制", 0.85), ("责任制", 0.9), ("制度", 0.8), ("机制", 0.75), ("体制", 0.55), ("体系", 0.75),
+        ("法", 0.8), ("条例", 0.85), ("纲要", 0.75), ("布局", 0.5), ("原则", 0.5),
+        ("攻坚战", 0.9), ("保卫战", 0.9), ("持久战", 0.8), ("阻击战", 0.75),
+        ("示范区", 0.8), ("试验区", 0.8), ("先行区", 0.8), ("实验区", 0.75), ("新区", 0.6), ("经济带", 0.75),
+        ("经济区", 0.65), ("经济圈", 0.7), ("自贸区", 0.75), ("自贸港", 0.75),
+        ("工程", 0.6), ("行动", 0.65), ("战略", 0.7), ("规划", 0.65), ("计划", 0.55), ("改革", 0.65),
+        ("建设", 0.5), ("运动", 0.45), ("政策", 0.6), ("新政", 0.6), ("活动", 0.45), ("办法", 0.6), ("方案", 0.55), ("意见", 0.5),
+        ("要点", 0.6), ("清单", 0.65), ("试点", 0.5), ("补贴", 0.5), ("一体化", 0.6), ("策略", 0.55),
+        ("实施办法", 0.75), ("实施方案", 0.7), ("实施意见", 0.7), ("实施细则", 0.75), ("管理办法", 0.75),
+        ("暂行办法", 0.75), ("行动计划", 0.75), ("行动方案", 0.7), ("工作方案", 0.65), ("指导意见", 0.7),
+    ]
+
+    /// Endings of a 《》 title that make it a document (law, regulation, plan, notice, report…).
+    static let documentEndings: [String] = [
+        "法", "法典", "法律", "法规", "条例", "规定", "办法", "细则", "意见", "方案", "规划", "纲要", "计划",
+        "通知", "决定", "决议", "要点", "制度", "报告", "白皮书", "指南", "指引", "标准", "准则", "公约", "协定",
+        "协议", "宪章", "章程", "守则", "规则", "规程", "规范", "目录", "清单", "名录", "措施", "举措", "政策",
+        "建议", "批复", "通告", "公告", "令", "条约", "宣言", "声明", "议定书", "纪要", "体系", "机制", "工程",
+        "行动", "战略", "路线图", "倡议", "倡议书", "公报", "讲话", "答复", "解释", "说明", "须知", "导则",
+        "框架", "议程", "文件", "草案", "修正案", "备忘录", "责任制", "攻坚战",
+    ]
+
+    /// Openings that make a 《》 title a document whatever it ends in.
+    static let documentOpenings: [String] = ["关于", "中华人民共和国", "中共中央", "国务院"]
+
+    /// Endings of a 《》 title that name a newspaper, site, channel or account rather than a document.
+    static let outletEndings: [String] = [
+        "报", "日报", "晚报", "早报", "时报", "周报", "商报", "新闻", "新闻网", "网", "杂志", "周刊", "月刊",
+        "期刊", "学报", "电视台", "广播电台", "电台", "频道", "客户端", "公众号", "卫视", "联播", "之声",
+        "在线", "头条", "观察", "访谈", "视点",
+    ]
+
+    /// Words (as ICU segments them) at which a policy phrase cannot extend further left: verbs that take a
+    /// policy as object (推进/落实/建立/健全…), function words, pronouns, time words and determiners.
+    static let stopWords: Set<String> = Set("""
+        推进 推动 推行 落实 建立 健全 建立健全 完善 实行 实施 执行 加强 强化 严格 深化 深入 加快 加大 \
+        加速 积极 大力 切实 扎实 着力 努力 持续 不断 进一步 继续 坚持 坚决 贯彻 贯彻落实 开展 启动 部署 \
+        召开 举行 举办 出台 印发 发布 公布 制定 修订 修改 起草 审议 通过 批准 颁布 施行 废止 学习 宣传 \
+        宣讲 解读 研究 讨论 提出 提到 指出 强调 表示 认为 要求 确保 保证 促进 提高 提升 改善 优化 构建 \
+        打造 形成 建成 建好 做好 抓好 抓实 抓紧 打好 打赢 打响 决胜 赢得 实现 围绕 聚焦 结合 按照 根据 \
+        依据 依照 采取 采用 引入 引进 探索 试行 推广 鼓励 支持 引导 发挥 参与 参加 纳入 列入 写入 融入 \
+        对接 衔接 对标 巩固 拓展 扩大 增强 突出 重视 关注 关心 落细 压实 夯实 筑牢 守住 树立 践行 弘扬 \
+        维护 捍卫 遵守 遵循 违反 违背 运用 完成 达到 进行 作出 做出 给予 给 有 是 为 成为 作为 属于 \
+        包括 涉及 针对 关于 对于 对 在 于 从 向 以 将 把 被 由 和 与 及 以及 或 或者 并 并且 而 \
+        且 同时 但 但是 也 还 都 又 就 才 要 需 需要 应 应当 应该 必须 可 可以 能 能够 会 已 已经 \
+        正 正在 曾 曾经 了 着 过 地 得 之 其 该 此 这 那 这些 那些 这个 那个 这一 这项 各 各项 \
+        各级 各地 各类 各种 每 某 有关 相关 一系列 一批 一些 一种 一套 一项 我们 我国 我省 我市 我县 \
+        我区 我州 全国 全省 全市 全县 全区 全州 全面 目前 当前 今年 去年 明年 今后 近年来 以来 期间 年 \
+        月 日 时 等 即 如 像 让 使 令 请 由于 因为 所以 因此 为了 如何 怎样 什么 哪些 谁 不 没有 \
+        没 无 非 很 更 更加 十分 非常 重点 主要 首先 其次 最后 一是 二是 三是 四是 五是 第一 第二 \
+        就是 也是 还是 既 不仅 而且 例如 比如 等等 他 她 它 他们 称 说 据 据悉 记者 我 你 您 你们 \
+        咱们 大家 有人 别人 自己 很多 许多 不少 再次 一直 确实 再 仍 仍然 均 亦 皆 只 只是 已然 随着 \
+        伴随 伴随着 意识到 认识到 觉得 想 知道 同意 发表 提 问 答 谈 讲 问到 谈到 拿出 筹备 一边 搞 \
+        做 干 出 来 去 到 看 看到 听 听到 想到 明天 今天 昨天 前天 年初 年底 年中 中旬 上旬 下旬 \
+        上半年 下半年 近日 日前 此前 此后 之前 之后 以后 以前 当时 从前 过去 未来 将来 现在 如今 一度 \
+        已有 正式 首次 首个 一个 一所 一家 一条 一次 这次 此次 本次 上次 每次 多次 数次 起 件 次 名 \
+        位 家 所 条 种 类 批 份 场 座 张 套 轮 届 天 个 项 元 万 亿 多 余 约 近 超 逾 共 总共 \
+        合计 累计 仅 刚 刚刚 还要 进而 从而 以便 以免 否则 然而 不过 可是 只要 只有 如果 假如 即使 \
+        虽然 尽管 无论 不管 开始 希望 决定 认可 批评 质疑 反对 赞成 呼吁 敦促 促请 建议 主张 投资 申请 \
+        获得 获批 取得 拥有 包含 设立 成立 组建 设置 引发 导致 造成 带来 推出 实行了 确立 明确 规定了 \
+        提出了 通过了 印发了 出台了 看重 再去 调整 结成 发现 要是 看好 认同 赞同 制订 编制 修编 编写 \
+        搭上 预期 回避 加上 研讨 分析 介绍 解释 说明 透露 披露 获悉 了解 得知 报道 报告 显示 指 称为 \
+        叫做 名为 即为 属 靠 凭 借 借助 建 抓 推 促 立 设 定 判断 上述 以上 下列 此类 这类 该类 \
+        坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
+        其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
+        缺乏 购买 落地
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// One-character stop words that are verbs: they cut only before a word of two or more characters, since
+    /// word break leaves unknown words in single characters (暗标竞价|出|让|制度).
+    static let weakSingleStops: Set<String> = Set("""
+        出 来 去 到 看 听 建 抓 推 促 立 设 定 提 问 答 谈 讲 指 属 靠 凭 借 搞 做 干 好 本 称 说 据 想 给 令 请 让 使 有 无 非
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all
+    /// of these (重大制度, 相关工作机制, 经济建设) is not a candidate.
+    static let genericWords: Set<String> = Set("""
+        重大 重要 相关 有关 基本 根本 主要 一般 具体 总体 整体 全面 长效 有效 完整 科学 合理 现代 新型 新 旧 \
+        传统 现行 现有 原有 各项 多项 专项 配套 系列 综合 系统 统一 常态化 制度化 规范化 重点 核心 关键 基础 \
+        自身 内部 外部 国家 政府 社会 经济 政治 文化 发展 改革 建设 制度 机制 体系 领域 行业 部门 单位 地方 \
+        中央 基层 城市 农村 企业 工作 管理 服务 项目 工程 整个 这种 那种 一种 此类 新的 好的 良好 完善 健全 \
+        创新 重点项目 各方面 方面 具体 规划 计划 战略 行动 政策 方案 意见 办法 措施 三项 两项 一个 两个 几个 \
+        多个 一大 全新 大型 小型 中型 当地 本地 本市 本省 本 该项 这项 那项 上述 以下 以上 下列 有力 有序 \
+        最高 最新 最大 当前 目前 现阶段 下一步 未来 年度 年 国内 国际 全球 世界 市场 投资 融资 资金 产品 业务 \
+        公司 集团 银行 机构 学校 大学 学院 个人 家庭 省级 市级 县级 国家级 总体 大部分 部分 整体 地区 区域 \
+        方针 公共 优惠 专家 公众 有利 不利 现行 新出台
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Characters that, right after a suffix, make it part of a longer word (工程师, 建设银行, 规划局, 改革开放):
+    /// the phrase does not end there.
+    static let continuationCharacters: Set<UInt32> = Set("""
+        师员者家人院局厅部委办处科司所站组队会费款金额量率性化式型界学银署车机器品证表单类们稿开论史观合伙协
+        作造定订约裁止冷药剂片播
+        """.unicodeScalars.map(\.value))
+
+    /// Last words of a law's name before 法 (劳动合同法, 国家赔偿法, 海岛保护法, 农村土地承包经营纠纷调解仲裁法).
+    static let lawStemEndings: Set<String> = Set("""
+        保护 管理 促进 仲裁 赔偿 合同 安全 保密 秘密 统计 审计 人员 防治 监督 组织 诉讼 复议 许可 处罚 强制 登记 \
+        保险 救助 义务 竞争 垄断 反垄断 公司 证券 破产 商标 专利 物权 责任 侵权责任 婚姻 继承 兵役 国防 海关 预算 \
+        会计 价格 广告 采购 监察 选举 立法 自治 担保 所得税 税收 征收 资源 能源 规划 教育 劳动 卫生 监管 消防 \
+        档案 邮政 铁路 公路 航空 电力 建筑 种子 渔业 草原 森林 文物 体育 律师 法官 检察官 警察 公务员 环境 \
+        治安 出入境 国籍 民族 宗教 慈善 志愿 就业 工会 企业 银行 信托 票据 拍卖 招标 投标 食品 药品 疫苗 \
+        传染病 野生动物 土地 矿产 水土 气象 测绘 海域 海岛 航道 港口 网络 数据 信息 个人信息 密码 反恐怖主义 \
+        反间谍 国家安全 外商投资 对外贸易 反不正当竞争 消费者权益 产品质量 计量 标准化 认证 认可 城乡规划 \
+        房地产 物业 质量 调解 执行 程序 行政 刑事 民事 经营 承包 人民 代表 法院 检察院 反分裂国家
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Measure words that, after a numeral, count things (一个, 三项, 两次): such a word is not part of a policy
+    /// name. 大 is not among them: 三大基础性战略性工程 keeps its 三大.
+    static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层".unicodeScalars.map(\.value))
+
+    /// Characters that, after a leading numeral, make a numbered slogan (三大攻坚战, 四个全面, 八项规定).
+    static let sloganMeasures: Set<UInt32> = Set("大个项条位种型化严实学".unicodeScalars.map(\.value))
+
+    /// Last characters of a word that ends in a function word (仍然是, 通过了, 我的, 正在, 达到): the phrase starts
+    /// after such a word.
+    static let functionEndings: Set<UInt32> = Set("的是了着在到把被给让".unicodeScalars.map(\.value))
+
+    /// Words that open with 不/没 yet name things (不动产登记制度): not cut like 不在, 没有.
+    static let negatedNouns: Set<String> = ["不动产", "不良", "不良资产", "不正当", "不正当竞争"]
+
+    /// Characters that end a place name when word break leaves them alone after it (延吉|市, 该|县).
+    static let placeEndings: Set<UInt32> = Set("省市县区州镇乡村旗".unicodeScalars.map(\.value))
+
+    /// First characters of a word that, after a lone place character, makes a word with it (县|级, 省|际,
+    /// 区|域): the place character is then not the end of a name.
+    static let placeCompounds: Set<UInt32> = Set("级际域委长直属内外".unicodeScalars.map(\.value))
+
+    /// Units that follow a number (18亿亩, 3万元): a phrase whose characters start right after digits drops them.
+    static let numberUnits: Set<UInt32> = Set("亿万千百亩元吨米里斤户人个名家项次年月日号期批".unicodeScalars.map(\.value))
+
+    /// Last characters of an organisation's name (发改委, 住建局, 教育厅, 审计署, 国务院办): a word ending in one
+    /// of them is where a policy phrase starts after, not part of it (经信委市场体系 → no).
+    static let organisationEndings: Set<UInt32> = Set("委局厅署办".unicodeScalars.map(\.value))
+
+    /// Verbs after which a quoted term is a policy (推进“一网通办”, 落实“两个维护”).
+    static let quoteVerbs: Set<String> = Set("""
+        推进 推行 落实 实施 实行 开展 深化 坚持 贯彻 贯彻落实 建立 构建 推动 打好 打赢 践行 树立 统筹 做好 抓好 \
+        聚焦 围绕 按照 遵循 增强 坚定 做到 执行 启动 深入 全面 扎实 持续 巩固 提出 部署 强化 完善 健全 加强 \
+        推广 试行 探索 开展了 实施了 推行了 提出了
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Nouns before which a quoted term is a policy (“三农”问题, “五位一体”总体布局, “两山”理念).
+    static let quoteNouns: [String] = [
+        "改革", "工作", "政策", "战略", "行动", "要求", "理念", "精神", "部署", "原则", "方针", "模式", "试点", "制度",
+        "机制", "体系", "工程", "建设", "目标", "任务", "布局", "总体布局", "战略布局", "思想", "重要思想", "方略",
+        "举措", "措施", "活动", "专项行动", "攻坚", "整治", "问题", "规划", "计划", "方案", "改造", "服务", "平台",
+    ]
+
+}

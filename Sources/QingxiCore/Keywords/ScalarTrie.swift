@@ -1,0 +1,114 @@
+/// A set of keys (sequences of Unicode scalars) with a value each, matched by longest match at a position.
+///
+/// Built once, read many times: the first scalar of a key is looked up in a flat table (one array read for the
+/// Basic Multilingual Plane), so that the common case, a position where no key starts, costs one load; deeper
+/// levels sit in one hash table keyed by (node, scalar).
+struct ScalarTrie {
+    private var rootBMP: [Int32]
+    private var rootAstral: [UInt32: Int32] = [:]
+    private var children: [UInt64: Int32] = [:]
+    /// Per node: the value of the key ending there, or -1.
+    private var values: [Int32] = [-1]
+    /// One bit per hashed (first, second) scalar pair of the keys: a position whose pair is not there can only
+    /// match a one-scalar key, without a hash-table lookup (most positions of running text).
+    private var pairs = [UInt64](repeating: 0, count: 1 << 14)
+    /// The length, in scalars, of the longest key.
+    private(set) var longestKey = 0
+    /// How many keys were added (a key added twice counts once).
+    private(set) var count = 0
+
+    init() {
+        rootBMP = [Int32](repeating: 0, count: 0x10000)
+    }
+
+    /// Adds `key` with `value`; an existing key keeps its first value (first definition wins).
+    mutating func insert(_ key: [UInt32], value: Int32) {
+        guard !key.isEmpty else { return }
+        if key.count >= 2 { setPair(key[0], key[1]) }
+        var node: Int32 = 0
+        for scalar in key {
+            if let next = child(of: node, scalar) {
+                node = next
+            } else {
+                let next = Int32(values.count)
+                values.append(-1)
+                setChild(of: node, scalar, next)
+                node = next
+            }
+        }
+        if values[Int(node)] < 0 {
+            values[Int(node)] = value
+            count += 1
+        }
+        longestKey = max(longestKey, key.count)
+    }
+
+    /// The longest key that starts at `start` in `text` and ends at or before `limit`: its length and value.
+    func longestMatch(in text: UnsafeBufferPointer<UInt32>, at start: Int, limit: Int) -> (length: Int, value: Int32)? {
+        var node: Int32 = 0
+        var best: (Int, Int32)? = nil
+        var i = start
+        while i < limit, let next = child(of: node, text[i]) {
+            node = next
+            i += 1
+            let value = values[Int(node)]
+            if value >= 0 { best = (i - start, value) }
+            if i == start + 1, i < limit, !hasPair(text[start], text[i]) { break }
+        }
+        return best
+    }
+
+    @inline(__always)
+    private func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
+        let mixed = ((UInt64(a) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(b)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 44)
+    }
+
+    @inline(__always)
+    private func hasPair(_ a: UInt32, _ b: UInt32) -> Bool {
+        let bit = pairBit(a, b)
+        return pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    private mutating func setPair(_ a: UInt32, _ b: UInt32) {
+        let bit = pairBit(a, b)
+        pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// The value of exactly `key`, if it is in the set.
+    func value(of key: some Sequence<UInt32>) -> Int32? {
+        var node: Int32 = 0
+        for scalar in key {
+            guard let next = child(of: node, scalar) else { return nil }
+            node = next
+        }
+        let value = values[Int(node)]
+        return value >= 0 ? value : nil
+    }
+
+    /// True when some key starts with `scalar`.
+    @inline(__always)
+    func startsKey(_ scalar: UInt32) -> Bool {
+        scalar < 0x10000 ? rootBMP[Int(scalar)] != 0 : rootAstral[scalar] != nil
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ scalar: UInt32) -> Int32? {
+        if node == 0 {
+            if scalar < 0x10000 {
+                let next = rootBMP[Int(scalar)]
+                return next == 0 ? nil : next
+            }
+            return rootAstral[scalar]
+        }
+        return children[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar)]
+    }
+
+    private mutating func setChild(of node: Int32, _ scalar: UInt32, _ next: Int32) {
+        if node == 0 {
+            if scalar < 0x10000 { rootBMP[Int(scalar)] = next } else { rootAstral[scalar] = next }
+        } else {
+            children[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar)] = next
+        }
+    }
+}

@@ -1,0 +1,240 @@
+/// Finds every candidate policy term in one paragraph, working on characters above segmentation (a segmenter
+/// splits 河长制 into 河|长|制 and never keeps a long policy name whole):
+/// - document titles in 《》, except media names (a listed outlet, or a name ending in 报/网/频道/公众号 …)
+///   and titles that are not documents (a film, a book): a document ends in 法/条例/办法/意见/方案/规划/通知 …
+///   or opens with 关于/中华人民共和国; and names without 《》 of the form 关于…的意见/通知/决定;
+/// - phrases ending in a policy suffix (`SuffixPhraseFinder`);
+/// - numbered slogans and short quoted terms (“放管服”, “五位一体”);
+/// - lexicon terms, by leftmost longest match.
+/// Nothing is ranked or merged here: the same span may come out several times, by several routes.
+final class TermCandidateFinder {
+    let lexicon: PolicyLexicon
+    private let phrases: SuffixPhraseFinder
+    private let documentEndings: [[UInt32]]
+    private let documentOpenings: [[UInt32]]
+    private let outletEndings: [[UInt32]]
+    private let quoteVerbs: [[UInt32]]
+    private let quoteNouns: [[UInt32]]
+    private let lexiconPriors: [Double]
+    private let bareEndings: [[UInt32]]
+    private let about: [UInt32] = "关于".unicodeScalars.map(\.value)
+    private let possessive: UInt32 = "的".unicodeScalars.first!.value
+    private let stopWords: ScalarTrie
+
+    init(lexicon: PolicyLexicon) throws {
+        self.lexicon = lexicon
+        phrases = try SuffixPhraseFinder(lexicon: lexicon.trie, stopWords: Self.stopWordTrie())
+        let scalars = { (words: [String]) in words.map { $0.unicodeScalars.map(\.value) } }
+        documentEndings = scalars(PolicyVocabulary.documentEndings)
+        documentOpenings = scalars(PolicyVocabulary.documentOpenings)
+        outletEndings = scalars(PolicyVocabulary.outletEndings)
+        quoteVerbs = scalars(Array(PolicyVocabulary.quoteVerbs))
+        quoteNouns = scalars(PolicyVocabulary.quoteNouns)
+        lexiconPriors = Self.priors(lexicon)
+        bareEndings = scalars(["指导意见", "实施意见", "若干意见", "意见", "通知", "决定", "决议", "规定", "办法", "批复",
+                               "方案", "纲要", "细则", "条例", "规划", "公告", "通告", "答复"])
+        stopWords = Self.stopWordTrie()
+    }
+
+    /// All candidates of one paragraph (its index in the article is `paragraph`).
+    func candidates(in text: ViewText, paragraph: Int) throws -> [TermCandidate] {
+        var found: [TermCandidate] = []
+        var media: [Range<Int>] = []
+        findTitles(text, paragraph, into: &found, media: &media)
+        findBareDocuments(text, paragraph, into: &found)
+        findQuoted(text, paragraph, into: &found, media: media)
+        found += try phrases.phrases(in: text, paragraph: paragraph, excluded: media)
+        findLexiconTerms(text, paragraph, into: &found, media: media)
+        return found
+    }
+
+    private func findTitles(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate],
+                            media: inout [Range<Int>]) {
+        let s = text.scalars
+        var next = 0
+        while let i = s[next...].firstIndex(of: ScalarClass.openTitle) {
+            guard let close = closing(ScalarClass.closeTitle, in: s, after: i, within: 80) else {
+                next = i + 1
+                continue
+            }
+            let content = Array(s[(i + 1)..<close])
+            let whole = i..<(close + 1)
+            if isOutlet(content) {
+                media.append(whole)
+            } else if content.count >= 2, isDocument(content) {
+                let term = text.string(whole)
+                found.append(TermCandidate(term: term, kind: .document, prior: 0.9,
+                                           paragraph: paragraph, range: whole, surface: text.surface(whole, sameAs: term)))
+            }
+            next = close + 1
+        }
+    }
+
+    /// Quoted terms: 2–12 Han characters (、 and · allowed inside) in “” or 「」, kept when shaped like a
+    /// numbered slogan or quoted in a policy context — after a verb such as 推进/落实 or before a noun such as
+    /// 改革/理念/问题 — since news quotes many things that are not policies (irony, speech, nicknames).
+    /// Document names written without 《》: 关于…的意见/通知/决定 … within one clause (财政部关于推进省直接管理县
+    /// 财政改革的意见 → 关于推进省直接管理县财政改革的意见). Names inside a 《》 title are the title's.
+    private func findBareDocuments(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate]) {
+        let s = text.scalars
+        let titles = found.filter { $0.kind == .document }.map(\.range)
+        var next = 0
+        while let i = s[next...].firstIndex(of: about[0]) {
+            next = i + 1
+            guard i + 1 < s.count, s[i + 1] == about[1], !titles.contains(where: { $0.contains(i) }),
+                  let end = bareDocumentEnd(s, from: i + 2) else { continue }
+            let range = i..<end, term = text.string(range)
+            found.append(TermCandidate(term: term, kind: .document, prior: 0.55, paragraph: paragraph, range: range,
+                                       surface: text.surface(range, sameAs: term)))
+            next = end
+        }
+    }
+
+    /// The end of the first 的 + document word (的意见, 的通知 …) in the clause starting at `start`.
+    private func bareDocumentEnd(_ s: [UInt32], from start: Int) -> Int? {
+        var j = start + 2
+        while j < min(s.count, start + 60), !Self.clauseEnds.contains(s[j]) {
+            if s[j] == possessive, let ending = bareEndings.first(where: { s[(j + 1)...].starts(with: $0) }) {
+                return j + 1 + ending.count
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private static let clauseEnds: Set<UInt32> = Set("，。；：！？《》\n ".unicodeScalars.map(\.value))
+
+    private func findQuoted(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate], media: [Range<Int>]) {
+        let s = text.scalars
+        var next = 0
+        while let i = s[next...].firstIndex(where: { $0 == ScalarClass.openQuote || $0 == ScalarClass.openCorner }) {
+            let close = s[i] == ScalarClass.openQuote ? ScalarClass.closeQuote : ScalarClass.closeCorner
+            guard let end = closing(close, in: s, after: i, within: 14) else { next = i + 1; continue }
+            let range = (i + 1)..<end
+            if let candidate = quoted(range, text, paragraph), !media.contains(where: { $0.overlaps(range) }) {
+                found.append(candidate)
+            }
+            next = end + 1
+        }
+    }
+
+    private func quoted(_ range: Range<Int>, _ text: ViewText, _ paragraph: Int) -> TermCandidate? {
+        let s = text.scalars, content = s[range]
+        guard content.count >= 2, ScalarClass.isHan(content.first!), ScalarClass.isHan(content.last!),
+              content.allSatisfy({ ScalarClass.isHan($0) || $0 == ScalarClass.enumerationComma || $0 == ScalarClass.middleDot })
+        else { return nil }
+        let slogan = NumberedSlogan.matches(content.filter(ScalarClass.isHan))
+        guard slogan || inPolicyContext(s, before: range.lowerBound - 1, after: range.upperBound + 1) else { return nil }
+        let term = text.string(range)
+        return TermCandidate(term: term, kind: slogan ? .slogan : .quoted, prior: slogan ? 0.85 : 0.6,
+                             paragraph: paragraph, range: range, surface: text.surface(range, sameAs: term))
+    }
+
+    /// True when the text before `before` ends in a policy verb or the text from `after` starts with a policy noun.
+    private func inPolicyContext(_ s: [UInt32], before: Int, after: Int) -> Bool {
+        if quoteVerbs.contains(where: { before >= $0.count && s[(before - $0.count)..<before].elementsEqual($0) }) {
+            return true
+        }
+        return quoteNouns.contains(where: { after + $0.count <= s.count && s[after..<(after + $0.count)].elementsEqual($0) })
+    }
+
+    private func findLexiconTerms(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate],
+                                  media: [Range<Int>]) {
+        let trie = lexicon.trie
+        guard trie.count > 0 else { return }
+        text.scalars.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                guard trie.startsKey(s[i]), let match = trie.longestMatch(in: s, at: i, limit: s.count) else {
+                    i += 1
+                    continue
+                }
+                let whole = i..<(i + match.length)
+                let (range, entry) = withoutLeadingVerb(whole, s, trie) ?? (whole, match.value)
+                if media.isEmpty || !media.contains(where: { $0.overlaps(range) }) {
+                    let slogan = ScalarClass.isChineseNumeral(s[range.lowerBound]) && NumberedSlogan.matches(s[range])
+                    let term = text.string(range)
+                    found.append(TermCandidate(term: term, kind: slogan ? .slogan : .lexicon,
+                                               prior: slogan ? 0.85 : lexiconPriors[Int(entry)], paragraph: paragraph,
+                                               range: range, surface: text.surface(range, sameAs: term)))
+                }
+                i = whole.upperBound
+            }
+        }
+    }
+
+    /// A lexicon entry that opens with a verb (全面推行河长制, 打赢蓝天保卫战, 深化供给侧结构性改革) is reported
+    /// as the policy it acts on when the lexicon has that too (河长制), as people name policies by nouns.
+    private func withoutLeadingVerb(_ match: Range<Int>, _ s: UnsafeBufferPointer<UInt32>,
+                                    _ trie: ScalarTrie) -> (Range<Int>, Int32)? {
+        guard stopWords.startsKey(s[match.lowerBound]) else { return nil }
+        for cut in (match.lowerBound + 2)..<max(match.lowerBound + 2, min(match.lowerBound + 5, match.upperBound - 1)) {
+            guard isVerbPrefix(s[match.lowerBound..<cut]), let entry = trie.value(of: s[cut..<match.upperBound]) else {
+                continue
+            }
+            return (cut..<match.upperBound, entry)
+        }
+        return nil
+    }
+
+    /// A stop word, or two of them (全面+推行).
+    private func isVerbPrefix(_ prefix: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+        if stopWords.value(of: prefix) != nil { return true }
+        return (prefix.startIndex + 1..<prefix.endIndex).contains { split in
+            stopWords.value(of: prefix[..<split]) != nil && stopWords.value(of: prefix[split...]) != nil
+        }
+    }
+
+    /// Per lexicon entry: a term ending in a policy suffix (…制度, …机制) names a policy (0.85); one without
+    /// (宏观调控, 环境执法) often names an activity or a field, and needs more evidence from the article (0.75).
+    private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
+        let endings = (PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings).map { $0.unicodeScalars.map(\.value) }
+        return lexicon.entries.map { entry in
+            let term = lexicon.view.folded(entry.term).unicodeScalars.map(\.value)
+            return endings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
+        }
+    }
+
+    static func stopWordTrie() -> ScalarTrie {
+        var trie = ScalarTrie()
+        for word in PolicyVocabulary.stopWords { trie.insert(word.unicodeScalars.map(\.value), value: 0) }
+        return trie
+    }
+
+    /// The index of `close` after `open`, at most `within` scalars on, with no second opener in between.
+    private func closing(_ close: UInt32, in s: [UInt32], after open: Int, within: Int) -> Int? {
+        var j = open + 1
+        while j < s.count, j - open <= within {
+            if s[j] == close { return j }
+            if s[j] == s[open] { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    private func isOutlet(_ content: [UInt32]) -> Bool {
+        if lexicon.outlets.contains(ViewText.string(content)) { return true }
+        if isDocument(content) { return false }
+        return outletEndings.contains(where: { content.count > $0.count && content.ends(with: $0) })
+    }
+
+    /// A document title: ends in a document word (ignoring a trailing （试行） or （2021年修订）), or opens
+    /// with 关于 / 中华人民共和国.
+    private func isDocument(_ content: [UInt32]) -> Bool {
+        var body = content[...]
+        if let last = body.last, last == 0xFF09 || last == 0x29,
+           let open = body.lastIndex(where: { $0 == 0xFF08 || $0 == 0x28 }), open > body.startIndex {
+            body = body[..<open]
+        }
+        if documentEndings.contains(where: { body.count > $0.count && body.ends(with: $0) }) { return true }
+        return documentOpenings.contains(where: { body.count > $0.count && body.starts(with: $0) })
+    }
+}
+
+extension Collection where Element: Equatable {
+    /// True when the collection ends with `suffix`.
+    func ends(with suffix: [Element]) -> Bool {
+        guard count >= suffix.count else { return false }
+        return zip(self.dropFirst(count - suffix.count), suffix).allSatisfy(==)
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import QingxiCore
+
+@Suite struct KeywordFinderTests {
+    let finder: TermCandidateFinder
+
+    init() throws {
+        let view = MatchingView.widthFoldingOnly
+        finder = try TermCandidateFinder(lexicon: PolicyLexicon(terms: [("乡村振兴", "rural"), ("四个全面", "party")],
+                                                                outlets: ["求是"], view: view))
+    }
+
+    func terms(_ text: String, kind: TermKind? = nil) throws -> [String] {
+        try finder.candidates(in: ViewText(text, view: .widthFoldingOnly), paragraph: 0)
+            .filter { kind == nil || $0.kind == kind }
+            .map(\.term)
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    @Test(arguments: [
+        ("健全取用水总量控制指标体系", "取用水总量控制指标体系"),
+        ("落实最严格的水资源管理制度", "最严格的水资源管理制度"),
+        ("要建立健全河库日常监管巡查机制", "河库日常监管巡查机制"),
+        ("要实行生态环境损害责任终身追究制，对失职的依法追究", "生态环境损害责任终身追究制"),
+        ("全面推行河长制，", "河长制"),
+        ("是推进水生态文明建设的重大制度创新", "水生态文明建设"),
+        ("颁布农村土地承包经营纠纷调解仲裁法，", "农村土地承包经营纠纷调解仲裁法"),
+        ("要建立医疗机构不良执业行为记分制度", "医疗机构不良执业行为记分制度"),
+        ("加快保障性住房工程建设", "保障性住房工程"),
+        ("出台了一揽子房地产新政", "房地产新政"),
+        ("要在该县林长制工作中", "林长制"),
+        ("与湖北省建立省际联防联控机制", "省际联防联控机制"),
+        ("建立县级基本财力保障机制", "县级基本财力保障机制"),
+        ("坚守18亿亩耕地红线政策", "耕地红线政策"),
+        ("苹果被指违反中国劳动法", "劳动法"),
+        ("，暗标竞价出让制度也在考虑之中", "暗标竞价出让制度"),
+        ("国务院印发行动计划", nil),
+    ].map { ($0.0, $0.1 ?? "") })
+    func suffixPhraseStartsAfterTheVerb(sentence: String, expected: String) throws {
+        #expect(try terms(sentence, kind: .phrase) == (expected.isEmpty ? [] : [expected]))
+    }
+
+    @Test func aPhraseIsNotCutInsideALexiconTerm() throws {
+        let view = MatchingView.widthFoldingOnly
+        let finder = try TermCandidateFinder(lexicon: PolicyLexicon(terms: [("家电以旧换新", "economy")], view: view))
+        let found = try finder.candidates(in: ViewText("商务部称正制定家电以旧换新实施办法", view: view), paragraph: 0)
+        #expect(found.filter { $0.kind == .phrase }.map(\.term) == ["家电以旧换新实施办法"])
+    }
+
+    @Test(arguments: ["要加强污染物总量控制", "他是一名系统工程师", "中国建设银行发布公告", "我们不在规划范围内",
+                      "他特别看重制度建设", "同意我的意见", "进行动员部署", "坚持改革开放",
+                      "英语听写法很有效", "这是他的做法", "建立影音制播与发行渠道",
+                      "按照决策层、管理层和执行层三层机制运行"])
+    func wordsThatOnlyLookLikePolicySuffixesAreNotPhrases(sentence: String) throws {
+        #expect(try terms(sentence, kind: .phrase).isEmpty)
+    }
+
+    @Test func aQuotedNameThenOfIsNotAStem() throws {
+        #expect(try terms("没有突破“控制性规划”的规划调整", kind: .phrase) == ["控制性规划"])
+    }
+
+    @Test func numberedSlogans() throws {
+        let found = try terms("打好三大攻坚战，坚持“五位一体”总体布局，落实“四个全面”，按第五条规定执行。五四青年节。")
+        #expect(found.contains("三大攻坚战"))
+        #expect(found.contains("五位一体"))
+        #expect(found.contains("五位一体总体布局"))
+        #expect(found.contains("四个全面"))
+        #expect(!found.contains { $0.contains("五条") || $0.contains("五四") })
+    }
+
+    @Test func quotedTermsNeedAPolicyContext() throws {
+        let found = try terms("深化“放管服”改革，推进“一网通办”。股市“忽冷忽热”，他说“不差钱”。")
+        #expect(found.contains("放管服改革"))
+        #expect(found.contains("一网通办"))
+        #expect(!found.contains("忽冷忽热"))
+        #expect(!found.contains("不差钱"))
+    }
+
+    @Test func documentTitlesButNotMediaOrFilms() throws {
+        let found = try terms("《求是》刊文，《经济日报》报道，《关于全面推行河长制的意见》和《中华人民共和国水法》，"
+                              + "电影《流浪地球》，《土地管理办法(试行)》。")
+        #expect(found.filter { $0.hasPrefix("《") } == ["《关于全面推行河长制的意见》", "《中华人民共和国水法》",
+                                                        "《土地管理办法(试行)》"])
+    }
+
+    @Test func aLexiconEntryOpeningWithAVerbGivesThePolicy() throws {
+        let view = MatchingView.widthFoldingOnly
+        let finder = try TermCandidateFinder(lexicon: PolicyLexicon(
+            terms: [("全面推行河长制", "ecology"), ("河长制", "ecology"), ("推动高质量发展", "economy")], view: view))
+        let found = try finder.candidates(in: ViewText("全面推行河长制，推动高质量发展。", view: view), paragraph: 0)
+            .filter { $0.kind == .lexicon }.map(\.term)
+        #expect(found == ["河长制", "推动高质量发展"], "高质量发展 is not in this lexicon, so the entry stays whole")
+    }
+
+    @Test func documentNamesWithoutTitleMarks() throws {
+        let found = try terms("财政部关于推进省直接管理县财政改革的意见发布。《关于加强河长制工作的通知》印发。", kind: .document)
+        #expect(found == ["《关于加强河长制工作的通知》", "关于推进省直接管理县财政改革的意见"])
+    }
+
+    @Test func lexiconTermsByLongestMatch() throws {
+        #expect(try terms("实施乡村振兴战略", kind: .lexicon) == ["乡村振兴"])
+        #expect(try terms("推进乡村振兴，", kind: .lexicon) == ["乡村振兴"])
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+@testable import QingxiCore
+
+@Suite struct KeywordRankingTests {
+    let view = MatchingView.widthFoldingOnly
+
+    func article(_ paragraphs: [String]) -> Article {
+        Article(id: paragraphs.first ?? "", file: "-", line: 1)
+    }
+
+    func runCounter(_ counter: DocumentFrequencyCounter, _ texts: [String]) throws {
+        for text in texts {
+            let a = article([text])
+            try counter.begin(a)
+            try counter.process(Paragraph(text: text, number: 1, line: 1), of: a) { _ in }
+            try counter.end(a) { _ in }
+        }
+        try counter.finish()
+    }
+
+    @Test func documentFrequencyCountsEachArticleOnce() throws {
+        let counter = try DocumentFrequencyCounter(lexicon: PolicyLexicon(view: view), view: view)
+        try runCounter(counter, ["全面推行河长制，河长制工作要落实。", "推行河长制，健全生态补偿机制。", "今天天气很好。"])
+        #expect(counter.table.documents == 3)
+        #expect(counter.table.frequency(of: "河长制") == 2)
+        #expect(counter.table.frequency(of: "生态补偿机制") == 1)
+    }
+
+    @Test func tableRoundTripsThroughItsFileFormat() throws {
+        var table = DocumentFrequencyTable()
+        table.addDocument(terms: ["河长制", "生态补偿机制"])
+        table.addDocument(terms: ["河长制"])
+        let text = table.serialized()
+        #expect(text.contains("documents\t2\n河长制\t2\n生态补偿机制\t1\n"))
+        #expect(try DocumentFrequencyTable.parse(text, name: "df.tsv") == table)
+        #expect(throws: QingxiError.badRuleFile(file: "df.tsv", line: 1, message: "expected documents<TAB>N first")) {
+            _ = try DocumentFrequencyTable.parse("河长制\t2\n", name: "df.tsv")
+        }
+        #expect(throws: QingxiError.badRuleFile(file: "df.tsv", line: 3, message: "count 9 exceeds documents 2")) {
+            _ = try DocumentFrequencyTable.parse("documents\t2\n河长制\t1\n林长制\t9\n", name: "df.tsv")
+        }
+    }
+
+    @Test func aCommonTermRanksBelowARareOneWithATable() throws {
+        var table = DocumentFrequencyTable()
+        for _ in 0..<50 { table.addDocument(terms: ["经济体制改革"]) }
+        table.addDocument(terms: ["生态补偿机制"])
+        let text = "深化经济体制改革，健全生态补偿机制。"
+        let plain = try KeywordFixture.run(try PolicyTermExtractor(lexicon: PolicyLexicon(view: view), view: view,
+                                                                  ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0)), text).0
+        let withTable = try KeywordFixture.run(try PolicyTermExtractor(
+            lexicon: PolicyLexicon(view: view), view: view,
+            ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0, documentFrequencies: table)), text).0
+        let score = { (terms: [RankedTerm], term: String) in terms.first { $0.term == term }!.score }
+        #expect(score(withTable, "经济体制改革") < score(plain, "经济体制改革"))
+        #expect(score(withTable, "生态补偿机制") > score(withTable, "经济体制改革"))
+    }
+
+    @Test func titleAndLeadCountMoreThanTheBody() throws {
+        let stage = try PolicyTermExtractor(lexicon: PolicyLexicon(view: view), view: view,
+                                            ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0))
+        let filler = String(repeating: "会议听取了各单位的工作汇报并对下一阶段的工作进行了安排。", count: 12)
+        let text = "健全生态补偿机制\n\(filler)\n\(filler)健全森林资源保护发展目标责任制。"
+        let terms = try KeywordFixture.run(stage, text).0
+        #expect(terms.map(\.term) == ["生态补偿机制", "森林资源保护发展目标责任制"])
+    }
+
+    @Test func aPassingMentionBesideTheMainPolicyIsLeftOut() throws {
+        let main = String(repeating: "全面推行河长制，河长制考核要严格。", count: 6)
+        let text = "青河县河长制工作会议召开\n\(main)\n会议还提到城乡污水处理设施建设。"
+        let lexicon = PolicyLexicon(terms: [("河长制", "ecology")], view: view)
+        let all = try KeywordFixture.run(try PolicyTermExtractor(lexicon: lexicon, view: view,
+                                                                ranker: KeywordRanker(relativeCutoff: 0)), text).0
+        let cut = try KeywordFixture.run(try PolicyTermExtractor(lexicon: lexicon, view: view), text).0
+        #expect(all.map(\.term) == ["河长制", "城乡污水处理设施建设"])
+        #expect(cut.map(\.term) == ["河长制"])
+    }
+
+    @Test func aDocumentAndItsBareNameAreOneTerm() throws {
+        let stage = try PolicyTermExtractor(lexicon: PolicyLexicon(terms: [("物权法", "law")], view: view), view: view,
+                                            ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0))
+        let terms = try KeywordFixture.run(stage, "依据《物权法》第四十二条。物权法规定了征收的条件。").0
+        #expect(terms.map(\.term) == ["《物权法》"])
+        #expect(terms.first?.count == 2)
+        #expect(terms.first?.forms == ["《物权法》", "物权法"])
+    }
+
+    @Test func textLinesAndJSONHaveTheDocumentedShape() throws {
+        let term = RankedTerm(term: "河长制", score: 1.23456, count: 3, kind: .lexicon, forms: ["河長制", "河长制"])
+        #expect(RankedTerm.tsvLines([term, term]) == "河长制\t1.2346\t3\tlexicon\n河长制\t1.2346\t3\tlexicon\n")
+        #expect(String(decoding: term.json.encoded(), as: UTF8.self)
+                == #"{"term":"河长制","score":1.2346,"count":3,"kind":"lexicon","forms":["河長制","河长制"]}"#)
+        #expect(RankedTerm(json: term.json)?.forms == term.forms)
+    }
+}
