@@ -10,7 +10,7 @@ final class ProgressMeter {
     private let totalDiskBytes: Int
     private let writer = OutputWriter(fd: 2, name: "<stderr>", capacity: 256)
     private let started = Clock.now
-    private var lastDrawn = 0.0
+    private lazy var lastDrawn = started
     private var drawn = false
 
     init(enabled: Bool, totalDiskBytes: Int) {
@@ -61,14 +61,5 @@ final class ProgressMeter {
     static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         return "\(s / 3600):\(String(s / 60 % 60).leftPadded(to: 2)):\(String(s % 60).leftPadded(to: 2))"
-    }
-}
-
-/// Monotonic seconds.
-enum Clock {
-    static var now: Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }
