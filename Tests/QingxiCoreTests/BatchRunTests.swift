@@ -180,6 +180,37 @@ import Testing
         return items.compactMap(\.stringValue)
     }
 
+    /// The output folder inside an input folder is never read as input, so a resumed run sees the same inputs.
+    @Test func anOutputFolderInsideTheInputsIsNotRead() throws {
+        let dir = try Self.mixedFolder(records: 3)
+        defer { BatchFixtures.remove(dir) }
+        var options = BatchHarness.options([dir + "/in"], out: dir + "/in/out")
+        options.encoding = .auto
+        options.reportPath = dir + "/in/report.json"
+        let first = try BatchHarness.run(options)
+        options.resume = true
+        let again = try BatchHarness.run(options)
+        #expect(again.report.alreadyComplete)
+        #expect(again.report.stats == first.report.stats)
+        #expect(first.report.stats.sources == 6)
+    }
+
+    /// A crash while the manifest header was being written leaves a line without its newline: resuming starts
+    /// afresh instead of refusing the folder.
+    @Test func aTornManifestHeaderStartsAfresh() throws {
+        let dir = try Self.mixedFolder(records: 3)
+        defer { BatchFixtures.remove(dir) }
+        var options = BatchHarness.options([dir + "/in"], out: dir + "/out")
+        options.encoding = .auto
+        _ = try BatchHarness.run(options)
+        let whole = try BatchFixtures.tree(dir + "/out")
+        BatchFixtures.remove(dir + "/out")
+        try BatchFixtures.write(#"{"qingxi":"batch","vers"#, to: dir + "/out/manifest.jsonl")
+        options.resume = true
+        _ = try BatchHarness.run(options)
+        #expect(try BatchFixtures.tree(dir + "/out") == whole)
+    }
+
     @Test func aUsedOutputFolderNeedsResumeAndTheSameInputs() throws {
         let dir = try Self.mixedFolder(records: 3)
         defer { BatchFixtures.remove(dir) }

@@ -34,6 +34,14 @@ final class BatchManifest {
                 throw QingxiError.usage("\(directory.path) holds an earlier batch run: add --resume to continue it, or choose an empty folder")
             }
             let lines = Self.completeLines(existing)
+            if lines.isEmpty {
+                // Killed while writing the header: nothing was committed, start afresh.
+                file = try OutputFile(path: path, budget: directory.budget)
+                try file.write(header + [0x0A])
+                try file.sync()
+                resumed = true
+                return
+            }
             guard let first = lines.first, first.bytes == header else {
                 throw QingxiError.usage("\(directory.path) holds a batch run of other inputs or options (the fingerprint differs): rerun that same command with --resume, or choose an empty folder")
             }

@@ -25,9 +25,9 @@ public final class BatchRunner {
     public func run() throws -> BatchReport {
         let started = Clock.now
         try options.validate()
-        let discovery = try InputDiscovery(arguments: options.inputs)
-        if options.layout == .mirror { try Self.checkMirrorPaths(discovery.inputs) }
         let directory = try OutputDirectory(path: options.output, diskBudget: options.diskBudget)
+        let discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path)
+        if options.layout == .mirror { try Self.checkMirrorPaths(discovery.inputs) }
         let manifest = try BatchManifest(directory: directory, fingerprint: fingerprint(discovery), layout: options.layout.rawValue,
                                          resume: options.resume)
         if let done = manifest.completeStats {
@@ -83,13 +83,13 @@ public final class BatchRunner {
         }
     }
 
-    /// A hash of everything that decides the output: options, stage chain, and the inputs as found (paths,
-    /// sizes, modification times). `--jobs`, `--quiet`, `--report` are not in it.
+    /// A hash of everything that decides the articles written: options, stage chain, and the inputs as found
+    /// (paths, sizes, modification times). `--jobs`, `--quiet`, `--report` are not in it, nor what discovery
+    /// passed over (a report file written next to the inputs must not block a resume).
     func fingerprint(_ discovery: InputDiscovery) -> String {
         var text = "qingxi-batch-1\n\(options.layout.rawValue)\n\(options.shardBytes)\n\(options.maxRecordBytes)\n"
         text += "\(options.encoding)\n\(options.textField)\n\(options.explain)\n\(options.gzipLevel)\n\(options.chainDescription)\n"
         for input in discovery.inputs { text += "\(input.id)\t\(input.kind.rawValue)\t\(input.size)\t\(input.modified)\n" }
-        text += "\(discovery.notes.ignoredFiles)\t\(discovery.notes.skippedLinks.count)\t\(discovery.notes.rejects.count)\n"
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

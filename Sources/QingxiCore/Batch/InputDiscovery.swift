@@ -21,13 +21,19 @@ public struct InputDiscovery {
     public private(set) var inputs: [BatchInput] = []
     public private(set) var notes = Notes()
     private var visited: Set<FileIdentity> = []
+    private var excluded: Set<FileIdentity> = []
 
     struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
     }
 
-    public init(arguments: [String]) throws {
+    /// `excluding`: a folder never read (the output folder, when it lies inside an input folder).
+    public init(arguments: [String], excluding: String? = nil) throws {
+        if let excluding {
+            var info = stat()
+            if stat(excluding, &info) == 0 { excluded.insert(Self.identity(info)) }
+        }
         for argument in arguments {
             var info = stat()
             guard stat(argument, &info) == 0 else {
@@ -64,6 +70,7 @@ public struct InputDiscovery {
                 continue
             }
             let identity = Self.identity(info)
+            if excluded.contains(identity) { continue }
             if ancestors.contains(identity) {
                 notes.skippedLinks.append("\(id): symbolic link loop (leads back to a directory above it), not followed")
             } else if visited.contains(identity) {

@@ -8,14 +8,17 @@ import Glibc
 /// source ends; a source that yielded no article (rejected whole) leaves no file.
 ///
 /// Commits come at source boundaries once `commitBytes` of output gathered, with one `syncfs` for all the
-/// group's files. A path that clashes with another input's output (a file where a folder is needed) makes
-/// that source a reject.
+/// group's files. A path that clashes with another input's output (the same path, or a file where a folder is
+/// needed) makes the later source a reject. (Within one run: a clash with a file committed before a resume is
+/// not seen; only overlapping command-line folders can cause one.)
 final class MirrorOutput: BatchOutput {
     private let tracker: CommitTracker
     private let commitBytes: Int
     private var current: OutputFile?
     private var currentArticles = 0
     private var groupBytes = 0
+    /// Paths placed in this run: a second source landing on one of them is rejected instead of overwriting it.
+    private var placed: Set<String> = []
 
     init(tracker: CommitTracker, commitBytes: Int) {
         self.tracker = tracker
@@ -62,6 +65,7 @@ final class MirrorOutput: BatchOutput {
         if source.gzip && file.size == 0 { try file.write(try GzipCompressor().member([])) }
         groupBytes += file.size
         do {
+            guard placed.insert(source.mirrorPath).inserted else { throw PathConflict(path: source.mirrorPath) }
             try tracker.directory.commit(file, as: source.mirrorPath, sync: false)
         } catch let conflict as PathConflict {
             unlink(file.path)
