@@ -102,13 +102,14 @@ import Testing
     }
 
     @Test func recordSplitterHandlesLineEndsBOMAndOversizedLines() throws {
-        let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("一\r\n\n二二二二二二\n三".utf8)
+        let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("一\r\n\n二二二二二二\n三\r四\r\r五\r".utf8)
         for chunk in [1, 2, 5, 1000] {
             let splitter = RecordSplitter(ArraySource(input, chunk: chunk), maxBytes: 10)
             var items: [RecordSplitter.Item] = []
             while let item = try splitter.next() { items.append(item) }
             #expect(items == [.line(Array("一".utf8), number: 1), .line([], number: 2), .oversized(number: 3, length: 18),
-                              .line(Array("三".utf8), number: 4)], "chunk \(chunk)")
+                              .line(Array("三".utf8), number: 4), .line(Array("四".utf8), number: 5), .line([], number: 6),
+                              .line(Array("五".utf8), number: 7)], "chunk \(chunk)")
         }
     }
 

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// Splits a stream into JSON Lines records: lines ended by LF (a CR before the LF is dropped; a final line
-/// without LF still counts; a UTF-8 byte order mark at the start is dropped).
+/// Splits a stream into JSON Lines records: lines ended by LF, CRLF or a lone CR, as `LineReader` reads them
+/// for the other commands (a final line without a terminator still counts; a UTF-8 byte order mark at the
+/// start is dropped). JSON escapes CR and LF inside strings, so neither can split a valid record.
 ///
 /// Memory is bounded by `maxBytes`: a line longer than that is not kept. It is read through to its end and
 /// reported as `.oversized`, so a decompression bomb without line breaks costs time (bounded by
@@ -36,13 +37,11 @@ final class RecordSplitter {
         var scanFrom = start
         var dropped = 0
         while true {
-            if let lf = findLF(from: scanFrom) {
+            if let (lineEnd, next) = findTerminator(from: scanFrom) {
                 lineNumber += 1
-                defer { start = lf + 1 }
-                if dropped > 0 { return .oversized(number: lineNumber, length: dropped + lf - start) }
-                let length = lf - start
-                if length > maxBytes { return .oversized(number: lineNumber, length: length) }
-                let lineEnd = length > 0 && buffer[lf - 1] == 0x0D ? lf - 1 : lf
+                defer { start = next }
+                let length = lineEnd - start
+                if dropped > 0 || length > maxBytes { return .oversized(number: lineNumber, length: dropped + length) }
                 return .line(Array(buffer[start..<lineEnd]), number: lineNumber)
             }
             if ended {
@@ -56,16 +55,27 @@ final class RecordSplitter {
                 dropped += end - start
                 start = end
             }
-            let scanned = end - start
+            let scanned = max(0, end - start - 1)  // look at a final CR again: it may start a CRLF
             try fill()
             scanFrom = start + scanned
         }
     }
 
-    private func findLF(from: Int) -> Int? {
-        guard from < end else { return nil }
+    /// The end of the next line at or after `from` and where the line after it starts (LF, CRLF, or a lone CR,
+    /// as `LineReader` reads lines); nil when more input is needed to tell.
+    private func findTerminator(from: Int) -> (Int, Int)? {
+        let lf = find(0x0A, from: from, to: end)
+        if let cr = find(0x0D, from: from, to: lf ?? end) {
+            if cr + 1 < end { return (cr, buffer[cr + 1] == 0x0A ? cr + 2 : cr + 1) }
+            return ended ? (cr, cr + 1) : nil
+        }
+        return lf.map { ($0, $0 + 1) }
+    }
+
+    private func find(_ byte: UInt8, from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
         return buffer.withUnsafeBytes { raw -> Int? in
-            guard let hit = memchr(raw.baseAddress! + from, 0x0A, end - from) else { return nil }
+            guard let hit = memchr(raw.baseAddress! + from, Int32(byte), to - from) else { return nil }
             return raw.baseAddress!.distance(to: UnsafeRawPointer(hit))
         }
     }
