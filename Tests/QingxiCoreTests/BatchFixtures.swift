@@ -171,6 +171,14 @@ enum BatchFixtures {
         return lines
     }
 
+    /// The first line where two outputs differ, both versions (nil when equal): readable failures on big outputs.
+    static func firstDifference(_ got: [String], _ expected: [String]) -> String? {
+        guard got != expected else { return nil }
+        let index = (0..<min(got.count, expected.count)).first { got[$0] != expected[$0] } ?? min(got.count, expected.count)
+        let show = { (lines: [String]) in index < lines.count ? String(lines[index].prefix(3000)) : "<none>" }
+        return "line \(index + 1) of \(got.count) vs \(expected.count):\n got: \(show(got))\nwant: \(show(expected))"
+    }
+
     static func rejectLines(_ folder: String) throws -> [String] {
         let dir = folder + "/rejects"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }

@@ -11,6 +11,12 @@ import Testing
         "convert-hans": { [try ScriptConverter(ConversionOptions(direction: .hans))] },
         "convert-hant": { [try ScriptConverter(ConversionOptions(direction: .hant))] },
         "convert-hans-exact": { [try ScriptConverter(ConversionOptions(direction: .hans, exactICU: true))] },
+        "clean": { try CleanPipeline.stages(CleanOptions()) },
+        "clean-hant": {
+            var options = CleanOptions()
+            options.target = .hant
+            return try CleanPipeline.stages(options)
+        },
     ] }
 
     static var cases: [String] {

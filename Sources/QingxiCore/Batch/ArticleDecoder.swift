@@ -8,11 +8,14 @@ final class ArticleDecoder {
     /// such as keyword tokens, are told so through `Article.outputFormat`); JSONL always comes out as JSONL.
     private let mirrorText: Bool
     private let outputFormat = RecordFormat.jsonl
+    /// `--explain`: stages also record what they changed (`Article.tracing`).
+    private let tracing: Bool
 
-    init(encoding: InputEncoding, textField: String, mirror: Bool) {
+    init(encoding: InputEncoding, textField: String, mirror: Bool, explain: Bool) {
         decoding = TextDecoding(encoding)
         self.textField = textField
         mirrorText = mirror
+        tracing = explain
     }
 
     func decode(_ unit: WorkUnit) {
@@ -43,6 +46,7 @@ final class ArticleDecoder {
         }
         let article = Article(id: source.id, file: source.id, line: 1)
         article.outputFormat = mirrorText ? .text : .jsonl
+        article.tracing = tracing
         return WorkArticle(article: article, paragraphs: Self.lines(text), record: nil)
     }
 
@@ -67,6 +71,7 @@ final class ArticleDecoder {
         let article = Article(id: parsed.id ?? "\(source.id):\(raw.line)", file: source.id, line: raw.line, title: parsed.title)
         article.previous = parsed.previousAnnotations
         article.outputFormat = outputFormat
+        article.tracing = tracing
         return WorkArticle(article: article, paragraphs: parsed.paragraphs(line: raw.line), record: parsed)
     }
 

@@ -9,7 +9,8 @@ final class BatchPipeline {
         var runners: [Int: SegmentRunner] = [:]
 
         init(options: BatchOptions) {
-            decoder = ArticleDecoder(encoding: options.encoding, textField: options.textField, mirror: options.layout == .mirror)
+            decoder = ArticleDecoder(encoding: options.encoding, textField: options.textField, mirror: options.layout == .mirror,
+                                      explain: options.explain)
             encoder = ArticleEncoder(layout: options.layout == .shards ? .shards : .mirror, textField: options.textField,
                                      explain: options.explain, gzipLevel: options.gzipLevel)
         }

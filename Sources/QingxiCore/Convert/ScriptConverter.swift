@@ -48,6 +48,10 @@ public final class ScriptConverter: Stage {
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         var converted = paragraph
         converted.text = converter.convert(paragraph.text)
+        if article.tracing, converted.text != paragraph.text {
+            let count = zip(paragraph.text.unicodeScalars, converted.text.unicodeScalars).filter { $0 != $1 }.count
+            article.recordChange(paragraph, stage: name, detail: "\(count) character(s) converted")
+        }
         try emit(converted)
     }
 

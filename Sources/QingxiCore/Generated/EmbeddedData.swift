@@ -724,6 +724,10 @@ enum EmbeddedData {
 宪制
 币制
 河长制
+# a system word ending in 制 (体制, 机制, 河长制, 责任制) before a word starting with 成: ICU's 制成 > 製成
+# (made into) must not cut across the boundary (林长制成员 → 林長制成員, 机制成效, 体制成为)
+{制成}[员員效果绩績为為立功熟型]	制成
+
 # words ending in 机 before 制造/制作
 手机
 飞机
@@ -2393,7 +2397,6 @@ footer	drop	any	40	^\s*(?:关于我们|联系我们|广告服务|网站地图|�
 天山网
 胶东在线
 延边日报
-延吉新闻网
 # ---- 港澳台及境外中文媒体 ----
 大公报
 文汇报香港版

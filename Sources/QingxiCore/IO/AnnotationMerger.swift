@@ -12,6 +12,12 @@ enum AnnotationMerger {
             items += article.removed.map(removalValue)
             set(&fields, "removed", .array(items))
         }
+        if explain && !article.changes.isEmpty {
+            var items: [JSONValue] = []
+            if case .array(let old) = fields.first(where: { $0.0 == "changed" })?.1 { items = old }
+            items += article.changes.map(changeValue)
+            set(&fields, "changed", .array(items))
+        }
         for (key, value) in article.annotations { set(&fields, key, value) }
         if fields.isEmpty && previous == nil { return nil }
         return .object(fields)
@@ -20,6 +26,11 @@ enum AnnotationMerger {
     static func removalValue(_ r: Removal) -> JSONValue {
         .object([("stage", .string(r.stage)), ("paragraph", .int(r.paragraph)), ("line", .int(r.line)),
                  ("reason", .string(r.reason)), ("text", .string(r.text))])
+    }
+
+    static func changeValue(_ c: Removal) -> JSONValue {
+        .object([("stage", .string(c.stage)), ("paragraph", .int(c.paragraph)), ("line", .int(c.line)),
+                 ("change", .string(c.reason))])
     }
 
     private static func mergedMeta(_ old: JSONValue?, _ new: [(key: String, value: String)]) -> JSONValue {

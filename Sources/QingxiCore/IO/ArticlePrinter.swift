@@ -44,13 +44,26 @@ final class TextPrinter: ArticlePrinter {
 
     func end(_ article: Article, record: JSONRecord?) throws {
         if let report { try output.write(report(article)) }
-        if options.explain {
-            for r in article.removed {
-                messages.line("\(article.file):\(r.line): \(r.stage): removed ¶\(r.paragraph) (\(r.reason)): \(r.text)")
-            }
-        }
+        if options.explain { explain(article) }
         if options.printMeta {
             for (key, value) in article.meta { messages.line("\(key)\t\(value)") }
+        }
+    }
+}
+
+extension TextPrinter {
+    /// The trace of one article on stderr: what each stage changed and removed, in paragraph order, then the
+    /// policy terms found (when the keywords stage ran).
+    func explain(_ article: Article) {
+        let events = (article.changes.map { ($0, "changed") } + article.removed.map { ($0, "removed") })
+            .enumerated().sorted { ($0.element.0.paragraph, $0.offset) < ($1.element.0.paragraph, $1.offset) }.map(\.element)
+        for (e, verb) in events {
+            let text = verb == "removed" ? ": \(e.text)" : ""
+            messages.line("\(article.file):\(e.line): \(e.stage): \(verb) ¶\(e.paragraph) (\(e.reason))\(text)")
+        }
+        if case .array(let terms)? = article.annotations.first(where: { $0.key == "keywords" })?.value {
+            let names = terms.compactMap { $0["term"]?.stringValue }
+            if !names.isEmpty { messages.line("\(article.file):\(article.line): keywords: \(names.joined(separator: ", "))") }
         }
     }
 }

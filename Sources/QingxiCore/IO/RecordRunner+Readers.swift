@@ -26,6 +26,7 @@ extension RecordRunner {
                     let started = Article(id: id, file: reader.name, line: reader.lineNumber)
                     summary.articles += 1
                     started.outputFormat = outputFormat
+                    started.tracing = options.explain
                     try chain.begin(started)
                     try printer!.begin(started)
                     article = started

@@ -87,6 +87,7 @@ public final class RecordRunner {
         guard let printer else { return }
         summary.articles += 1
         article.outputFormat = outputFormat
+        article.tracing = options.explain
         try chain.begin(article)
         try printer.begin(article)
         let sink: (Paragraph) throws -> Void = { [unowned self] p in

@@ -8,8 +8,8 @@ import Darwin
 ///
 /// 1. Occurrences of the same span are merged (strongest kind, highest prior).
 /// 2. Fragments go: a term all of whose occurrences lie inside occurrences of longer terms is dropped (长制 in
-///    河长制, 监管巡察制度 in 《延吉市河长制日常监管巡察制度》). A lexicon term or slogan inside a document title
-///    still stands: 河长制 and 《延吉市2021年河长制工作要点》 may both be reported.
+///    河长制, 监管巡察制度 in 《清河县河长制日常监管巡察制度》). A lexicon term or slogan inside a document title
+///    still stands: 河长制 and 《清河县2023年林长制工作要点》 may both be reported.
 /// 3. Score = prior (kind, suffix) × (1 + ln Σ position weights) × length factor × rarity factor, where the
 ///    position weight of an occurrence is higher in the title and lead, and the rarity factor comes from a
 ///    document-frequency table when one is given.

@@ -130,7 +130,7 @@ enum PolicyVocabulary {
     /// Words that open with 不/没 yet name things (不动产登记制度): not cut like 不在, 没有.
     static let negatedNouns: Set<String> = ["不动产", "不良", "不良资产", "不正当", "不正当竞争"]
 
-    /// Characters that end a place name when word break leaves them alone after it (延吉|市, 该|县).
+    /// Characters that end a place name when word break leaves them alone after it (清河|县, 该|县).
     static let placeEndings: Set<UInt32> = Set("省市县区州镇乡村旗".unicodeScalars.map(\.value))
 
     /// First characters of a word that, after a lone place character, makes a word with it (县|级, 省|际,

@@ -6,7 +6,7 @@
 /// last stop word (a verb such as 推进/落实/健全, a function word, a time word) found by ICU word break; 的 also
 /// cuts, except after 最… (最严格的水资源管理制度). So 健全取用水总量控制指标体系 gives 取用水总量控制指标体系.
 /// Word break leaves unknown words in single characters, so a lone verb character among them does not cut
-/// (竞价|出|让|制度), a lone place character cuts only after a name (延吉|市, not 省|际), and no cut falls inside
+/// (竞价|出|让|制度), a lone place character cuts only after a name (清河|县, not 省|际), and no cut falls inside
 /// a lexicon term (家电以旧换新实施办法). Units after digits go (18亿亩耕地红线政策 → 耕地红线政策).
 /// Right edge: the suffix must end a word (no ICU word runs across it, and the next character is not one that
 /// makes it a longer word: 工程师, 建设银行). A one-character suffix (制, 法) must be a word by itself, so
@@ -176,7 +176,7 @@ final class SuffixPhraseFinder {
     }
 
     /// True when the phrase cannot extend left across word `index`: a stop word (but not 严格 after 最), a
-    /// word ending in 的 (but 最严格的 stays) or starting with 的/了, the end of a place name (延吉|市, 该|县,
+    /// word ending in 的 (but 最严格的 stays) or starting with 的/了, the end of a place name (清河|县, 该|县,
     /// but not 县|级 at the start), an organisation (发改委), a numeral with a counting measure word (一个, 三项).
     private func cutsAfter(_ index: Int, _ stem: [(range: Range<Int>, word: String)], start: Int) -> Bool {
         let word = stem[index].word, scalars = word.unicodeScalars

@@ -20,6 +20,10 @@ public final class Article {
     public var removed: [Removal] = []
     /// Further results by key, in insertion order; a later set of the same key replaces the earlier one.
     public private(set) var annotations: [(key: String, value: JSONValue)] = []
+    /// True when the run explains itself (`--explain`): stages then also record what they changed.
+    public internal(set) var tracing = false
+    /// Paragraphs a stage changed (with `tracing` only), e.g. converted characters.
+    public var changes: [Removal] = []
     /// The format the run writes (set by the record layer), for stages whose result depends on it.
     public internal(set) var outputFormat: RecordFormat = .text
     /// What an earlier qingxi run recorded under `qingxi` (JSONL input that already went through a stage).
@@ -39,6 +43,11 @@ public final class Article {
         } else {
             annotations.append((key, value))
         }
+    }
+
+    /// Records that a stage changed a paragraph (kept in the output); `detail` says how.
+    public func recordChange(_ paragraph: Paragraph, stage: String, detail: String) {
+        changes.append(Removal(stage: stage, paragraph: paragraph, reason: detail))
     }
 
     /// Records a removal (the paragraph is then not emitted by the stage).

@@ -4,8 +4,8 @@ import QingxiCore
 import Glibc
 #endif
 
-/// `qingxi batch INPUT... --out DIR`: the stage chain over whole folders and archives, in parallel, resumable.
-/// Options and wiring only; the work is `BatchRunner` in QingxiCore.
+/// `qingxi batch INPUT... --out DIR`: `qingxi clean`'s chain (same stage options) over whole folders and archives,
+/// in parallel, resumable. Options and wiring only; the work is `BatchRunner` in QingxiCore.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Clean folders and archives (.txt, .jsonl, .jsonl.gz, .tar, .tar.gz, .zip) into JSONL shards or a mirrored tree.",
@@ -56,10 +56,7 @@ struct Batch: ParsableCommand {
     @Flag(help: "Keep the removal trail under qingxi.removed, and articles the stages emptied.")
     var explain = false
 
-    @Option(help: "Target script: hans, hant, or keep (no conversion).")
-    var to: ScriptTarget = .hans
-
-    enum ScriptTarget: String, ExpressibleByArgument, CaseIterable { case hans, hant, keep }
+    @OptionGroup(title: "chain (as qingxi clean)") var chain: CleanOptionGroup
 
     func run() throws {
         var options = BatchOptions()
@@ -76,15 +73,9 @@ struct Batch: ParsableCommand {
         options.maxRecordBytes = maxRecordBytes.value
         options.textField = textField
         options.explain = explain
-        options.chainDescription = "to=\(to.rawValue)"
-        let target = to
-        let runner = BatchRunner(options: options, makeStages: {
-            switch target {
-            case .keep: return []
-            case .hans: return [try ScriptConverter(ConversionOptions(direction: .hans))]
-            case .hant: return [try ScriptConverter(ConversionOptions(direction: .hant))]
-            }
-        }, messages: MessageWriter())
+        let clean = chain.cleanOptions
+        options.chainDescription = String(describing: clean)
+        let runner = BatchRunner(options: options, makeStages: { try CleanPipeline.stages(clean) }, messages: MessageWriter())
         let report = try runner.run()
         // Exit 1: the run finished, but some input was rejected (bad input data, listed in OUT/rejects/).
         if report.stats.rejectCount > 0 { Glibc.exit(1) }

@@ -12,32 +12,17 @@ struct Keywords: ParsableCommand {
             """
     )
 
-    @Option(help: "At most N terms per article.")
-    var top = 20
-
-    @Option(name: .customLong("min-score"), help: "Leave out terms scoring below this (fewer terms for articles naming few policies).")
-    var minScore = KeywordRanker().minimumScore
-
-    @Option(name: .customLong("df"), help: "A document-frequency table made by `qingxi df`, for archive-aware ranking.")
-    var dfFile: String?
-
-    @Flag(help: "JSONL: also add qingxi.tokens (search-index tokens, see `qingxi tokens`).")
-    var tokens = false
-
+    @OptionGroup var keywordOptions: KeywordOptionGroup
     @OptionGroup var lexiconOptions: LexiconOptionGroup
     @OptionGroup var records: RecordOptionGroup
-
-    func validate() throws {
-        guard top > 0 else { throw ValidationError("--top must be at least 1") }
-    }
 
     func run() throws {
         let view = try ScriptConverter.matchingView()
         let lexicon = try lexiconOptions.lexicon(view: view)
-        let table = try dfFile.map { try DocumentFrequencyTable.load(file: $0) }
-        let ranker = KeywordRanker(top: top, minimumScore: minScore, documentFrequencies: table)
+        let table = try keywordOptions.dfFile.map { try DocumentFrequencyTable.load(file: $0) }
+        let ranker = KeywordRanker(top: keywordOptions.top, minimumScore: keywordOptions.minScore, documentFrequencies: table)
         var stages: [Stage] = [try PolicyTermExtractor(lexicon: lexicon, view: view, ranker: ranker)]
-        if tokens { stages.append(try SearchTokenizer(lexicon: lexicon, view: view, mode: .annotate)) }
+        if keywordOptions.tokens { stages.append(try SearchTokenizer(lexicon: lexicon, view: view, mode: .annotate)) }
         // Text output is the term lines of each article, not its paragraphs; JSONL output is the record.
         try records.run(stages, textReport: { Array(RankedTerm.tsvLines(RankedTerm.terms(of: $0)).utf8) })
     }

@@ -1,0 +1,147 @@
+/// The `dedup` stage: removes paragraphs that repeat earlier text, keeping the first occurrence always.
+///
+/// Contract:
+/// - Matching is on `ParagraphKey` (simplified script, width-folded, punctuation and space dropped, case
+///   folded, digits kept unless `foldDigits`); the output is always the original paragraph.
+/// - Blank paragraphs and paragraphs with an empty key pass untouched.
+/// - Inside an article (every scope): an exact repeat of a kept paragraph is removed as
+///   `duplicate of ¶3`; a near repeat (`--near`, see `NearParagraphIndex`) as `near-duplicate of ¶5 (0.93)`.
+/// - `--scope stream`: a paragraph of at least `minChars` key characters seen in an earlier article is removed
+///   as `seen in article X` (exact set) or `seen in an earlier article` (Bloom filter). With a `DropList`
+///   the listed occurrences are removed instead (`listed in FILE`).
+/// - `--near-articles`: a whole article that nearly repeats an earlier one is removed
+///   (`near-duplicate article of X (0.87)`) or marked with the annotation `duplicate_of`; see
+///   `ParagraphDeduplicator+Articles.swift`.
+/// - Holds back: nothing, except in `--near-articles` drop mode, where each article is held until its end
+///   (up to `maxHeldBytes`).
+/// - Deterministic, and idempotent: decisions compare only with paragraphs that were kept.
+public final class ParagraphDeduplicator: Stage {
+    public let name = "dedup"
+    public let options: DedupOptions
+    let keyMaker: ParagraphKeyMaker
+    let dropList: DropList?
+
+    // Stream memory (at most one of the three).
+    var seenExact: FingerprintSet?
+    var seenBloom: BloomFilter?
+    var registry = ArticleRegistry()
+    var lsh: MinHashLSH?
+
+    // Per-article state.
+    var articleKeys: [UInt64: Int] = [:]
+    var nearIndex = NearParagraphIndex()
+    var keptNumbers: [Int] = []
+    var pendingKeys: [KeyHash] = []
+    var sketch = MinHashSketch()
+    var held: [Paragraph] = []
+    var heldBytes = 0
+    var holding = false
+    var removalsStart = 0
+
+    /// `fold` turns traditional script into simplified for keys (`.table(try .icuTraditionalToSimplified())`
+    /// in the CLI); `dropList` replaces the stream memory by a list of occurrences to remove (the second pass
+    /// after `--emit-keys`).
+    public init(options: DedupOptions, fold: ParagraphKeyMaker.ScriptFold, dropList: DropList? = nil) throws {
+        try options.validate()
+        self.options = options
+        self.keyMaker = ParagraphKeyMaker(fold, foldDigits: options.foldDigits)
+        self.dropList = dropList
+        if dropList == nil && options.scope == .stream {
+            if let rate = options.bloomRate {
+                seenBloom = BloomFilter(expected: options.expected ?? DedupOptions.defaultBloomExpected, falsePositiveRate: rate)
+            } else {
+                seenExact = FingerprintSet(expected: options.expected ?? 0)
+            }
+        }
+        if let threshold = options.nearArticles { lsh = MinHashLSH(threshold: threshold) }
+    }
+
+    /// Bytes held by the stream memories (exact set or Bloom filter, article ids, LSH index).
+    public var memoryBytes: Int {
+        (seenExact?.bytes ?? 0) + (seenBloom?.bytes ?? 0) + registry.memoryBytes + (lsh.map { $0.count * (132 + $0.bands * 16) } ?? 0)
+    }
+
+    public func begin(_ article: Article) throws {
+        articleKeys.removeAll(keepingCapacity: true)
+        nearIndex.reset()
+        keptNumbers.removeAll(keepingCapacity: true)
+        pendingKeys.removeAll(keepingCapacity: true)
+        sketch.reset()
+        held.removeAll(keepingCapacity: true)
+        heldBytes = 0
+        let action = options.nearArticleAction ?? (article.outputFormat == .text ? .drop : .mark)
+        holding = lsh != nil && action == .drop
+        removalsStart = article.removed.count
+    }
+
+    public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
+        // A blank paragraph has an empty key, like one of punctuation only: both pass untouched.
+        let key = keyMaker.key(paragraph.text)
+        if key.isEmpty { return try pass(paragraph, emit) }
+        if options.scope == .stream && key.count >= options.minChars { pendingKeys.append(key.hash) }
+        if let first = articleKeys[key.hash.low], key.count >= options.articleMinChars {
+            return article.recordRemoval(paragraph, stage: name, reason: "duplicate of ¶\(first)")
+        }
+        if let reason = try seenElsewhere(paragraph, key, article) {
+            if lsh != nil { sketch.add(key: key.scalars) }
+            return article.recordRemoval(paragraph, stage: name, reason: reason)
+        }
+        if let threshold = options.near, let match = nearIndex.lookUp(key.scalars, threshold: threshold) {
+            let similarity = Self.twoDecimals(match.similarity)
+            return article.recordRemoval(paragraph, stage: name, reason: "near-duplicate of ¶\(keptNumbers[match.entry]) (\(similarity))")
+        }
+        if lsh != nil { sketch.add(key: key.scalars) }
+        if key.count >= options.articleMinChars { articleKeys[key.hash.low] = paragraph.number }
+        if options.near != nil {
+            nearIndex.addLastLookedUp()
+            keptNumbers.append(paragraph.number)
+        }
+        try pass(paragraph, emit)
+    }
+
+    /// The reason a paragraph counts as seen in an earlier article, or nil.
+    private func seenElsewhere(_ paragraph: Paragraph, _ key: ParagraphKey, _ article: Article) throws -> String? {
+        if let dropList {
+            return try dropList.contains(article: article.id, paragraph: paragraph.number, key: key.hash) ? "listed in \(dropList.name)" : nil
+        }
+        guard key.count >= options.minChars else { return nil }
+        if let owner = seenExact?.owner(of: key.hash.low) { return "seen in article \(registry.id(owner))" }
+        if let bloom = seenBloom, bloom.mightContain(key.hash) { return "seen in an earlier article" }
+        return nil
+    }
+
+    /// Emits a kept paragraph, or holds it while the article may still turn out to be a near-duplicate.
+    private func pass(_ paragraph: Paragraph, _ emit: (Paragraph) throws -> Void) throws {
+        guard holding else { return try emit(paragraph) }
+        held.append(paragraph)
+        heldBytes += paragraph.text.utf8.count + 1
+        if heldBytes > options.maxHeldBytes {
+            holding = false
+            for p in held { try emit(p) }
+            held.removeAll(keepingCapacity: false)
+        }
+    }
+
+    public func end(_ article: Article, emit: (Paragraph) throws -> Void) throws {
+        let duplicate = try judgeArticle(article, emit: emit)
+        if !duplicate { rememberKeys(of: article) }
+        for p in held { try emit(p) }
+        held.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds the article's keys to the stream memory (only for articles that stay).
+    private func rememberKeys(of article: Article) {
+        guard !pendingKeys.isEmpty else { return }
+        if seenExact != nil {
+            let owner = registry.register(article.id)
+            for hash in pendingKeys { seenExact!.insert(hash.low, owner: owner) }
+        } else if seenBloom != nil {
+            for hash in pendingKeys { seenBloom!.insert(hash) }
+        }
+    }
+
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100 + 1e-9).rounded(.down))
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}
