@@ -21,7 +21,8 @@ import Testing
             var text = ""
             var i = 0
             while text.utf8.count < perFile {
-                let body = (0..<8).map { _ in pick() + pick() }.joined(separator: "\\n")
+                // Mostly paragraphs of their own (numbered), some repeated across articles (for stream dedup).
+                let body = (0..<8).map { k in k < 6 ? "\(f)-\(i)-\(k)：" + pick() + pick() : pick() }.joined(separator: "\\n")
                 text += "{\"id\":\"\(f)-\(i)\",\"text\":\"\(body)\"}\n"
                 i += 1
             }
@@ -54,10 +55,11 @@ import Testing
         return files
     }
 
+    /// Runs `qingxi batch` with convert and stream dedup (an in-order stage, so a resume replays it).
     static func batch(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = CLIRunner.binary
-        process.arguments = ["batch", "--quiet", "--shard-bytes", "300K"] + arguments
+        process.arguments = ["batch", "--quiet", "--shard-bytes", "300K", "--stages", "convert,dedup", "--scope", "stream"] + arguments
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
@@ -139,12 +141,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir + "/small", withIntermediateDirectories: true)
         #expect(try Self.shell("mount -t tmpfs -o size=48k tmpfs '\(dir)/small'") == 0)
         defer { _ = try? Self.shell("umount '\(dir)/small'") }
-        let full = try CLIRunner.run(["batch", "--shard-bytes", "300K", dir + "/in", "--out", dir + "/small/out"])
+        let chain = ["--stages", "convert,dedup", "--scope", "stream"]
+        let full = try CLIRunner.run(["batch", "--shard-bytes", "300K", dir + "/in", "--out", dir + "/small/out"] + chain)
         #expect(full.status == 2)
         #expect(full.stderr.contains("No space left on device") && full.stderr.contains("--resume"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/small/out/.tmp").isEmpty)
         try Self.shell("mount -o remount,size=64m '\(dir)/small'")
-        let resumed = try CLIRunner.run(["batch", "--shard-bytes", "300K", dir + "/in", "--out", dir + "/small/out", "--resume"])
+        let resumed = try CLIRunner.run(["batch", "--shard-bytes", "300K", dir + "/in", "--out", dir + "/small/out", "--resume"] + chain)
         #expect(resumed.status == 1)
         #expect(try Self.tree(dir + "/small/out") == Self.tree(dir + "/ref"))
     }
