@@ -136,6 +136,8 @@ import Testing
         let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
         #expect(result.report.stats.articlesOut == 1)
         #expect(result.report.stats.skippedLinks == 2)
+        #expect(result.messages.contains("a/loop: symbolic link loop"))
+        #expect(result.messages.contains("b: directory already read through another path"))
         #expect(result.report.stats.rejects["unreadable"] == 1)
     }
 }

@@ -28,6 +28,7 @@ public final class BatchRunner {
         let directory = try OutputDirectory(path: options.output, diskBudget: options.diskBudget)
         let discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path)
         if options.layout == .mirror { try Self.checkMirrorPaths(discovery.inputs) }
+        if !options.quiet { for note in discovery.notes.skippedLinks { messages.line("qingxi: \(note)") } }
         let manifest = try BatchManifest(directory: directory, fingerprint: fingerprint(discovery), layout: options.layout.rawValue,
                                          resume: options.resume)
         if let done = manifest.completeStats {

@@ -35,7 +35,9 @@ final class UnitReader {
     private var entries: EntryStream?
     private var file: FileByteSource?
     private var reading: JSONLSourceReader?
+    /// Counts and rejects waiting for the next unit (entries that made no unit of their own).
     private var pending = BatchStats()
+    private var pendingRejects: [Reject] = []
     private var finishedDiskBytes = 0
 
     init(items: [Item], options: Options, resumeAfter: UnitPosition?, replay: Bool) {
@@ -88,7 +90,10 @@ final class UnitReader {
         file = nil
         itemIndex += 1
         unitIndex = 0
-        if let resumeAfter, !replay, itemIndex < resumeAfter.input { return nil }
+        if let resumeAfter, !replay, itemIndex < resumeAfter.input {
+            if case .file(let skipped) = items[itemIndex] { finishedDiskBytes += skipped.size }
+            return nil
+        }
         let input: BatchInput
         switch items[itemIndex] {
         case .notes(let notes): return notesUnit(notes)
@@ -130,6 +135,9 @@ final class UnitReader {
         } catch let damage as InputDamage {
             entries = nil
             return rejectUnit(Reject(input: itemID, reason: damage.message, kind: .damaged))
+        } catch let error as QingxiError {
+            entries = nil
+            return rejectUnit(Reject(input: itemID, reason: "cannot read: \(Self.reason(error))", kind: .unreadable))
         }
         switch outcome {
         case nil:
@@ -194,8 +202,6 @@ final class UnitReader {
         for reject in unit.rejects { unit.stats.count(reject) }
         return unit
     }
-
-    private var pendingRejects: [Reject] = []
 
     private func rejectUnit(_ reject: Reject) -> WorkUnit {
         pendingRejects.append(reject)
