@@ -20,9 +20,14 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // The only place that includes <zlib.h> (gzip, tar.gz and ZIP for `qingxi batch`); opaque like CICUShim.
+        .target(
+            name: "CZlibShim",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
         .target(
             name: "QingxiCore",
-            dependencies: ["CICUShim"]
+            dependencies: ["CICUShim", "CZlibShim"]
         ),
         .executableTarget(
             name: "qingxi",
