@@ -90,6 +90,9 @@ struct ByteCount: ExpressibleByArgument {
         guard let value = BatchOptions.byteCount(argument) else { return nil }
         self.value = value
     }
+    var defaultValueDescription: String {
+        value % (1 << 20) == 0 ? "\(value >> 20)M" : value % (1 << 10) == 0 ? "\(value >> 10)K" : "\(value)"
+    }
 }
 
 extension BatchLayout: ExpressibleByArgument {}
