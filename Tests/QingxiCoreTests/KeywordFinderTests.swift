@@ -40,6 +40,36 @@ import Testing
         #expect(try terms(sentence, kind: .phrase) == (expected.isEmpty ? [] : [expected]))
     }
 
+    /// Regression (county-meeting fixture: 2023年度林长制 gave 度林长制): the left edge of a suffix phrase is
+    /// where ICU starts a word, never inside a time word, an ordinal, a unit, a counting word or an unknown
+    /// word that word break left in single characters.
+    @Test(arguments: [
+        ("召开2023年度林长制工作推进会", "林长制"),
+        ("全省第三季度林长制考核", "林长制"),
+        ("在2008年家电下乡政策中", "家电下乡政策"),
+        ("134份土地规划需报国务院", "土地规划"),
+        ("市(地)级土地利用总体规划", "土地利用总体规划"),
+        ("要建立健全多渠道解决劳动争议纠纷机制", "多渠道解决劳动争议纠纷机制"),
+        ("开发商交付精装修第三方造价清单", "造价清单"),
+        ("美国对华强硬政策", "强硬政策"),
+        ("和30日公布的迪斯尼乐园扩建计划", "迪斯尼乐园扩建计划"),
+        ("黑龙江省林长制", "林长制"),
+        ("破获5起重大制毒案", nil),
+        ("超过3000亿美元清单", nil),
+        ("启动一期工程", nil),
+        ("运营商某次活动", nil),
+    ].map { ($0.0, $0.1 ?? "") })
+    func aPhraseNeverStartsInsideAWord(sentence: String, expected: String) throws {
+        #expect(try terms(sentence, kind: .phrase) == (expected.isEmpty ? [] : [expected]))
+    }
+
+    @Test func aLoneCountingWordBeforeALexiconTermDoesNotCutIt() throws {
+        let view = MatchingView.widthFoldingOnly
+        let finder = try TermCandidateFinder(lexicon: PolicyLexicon(terms: [("以旧换新", "economy")], view: view))
+        let found = try finder.candidates(in: ViewText("国务院转发了关于家电产品以旧换新实施方案", view: view), paragraph: 0)
+        #expect(found.filter { $0.kind == .phrase }.map(\.term) == ["家电产品以旧换新实施方案"])
+    }
+
     @Test func aPhraseIsNotCutInsideALexiconTerm() throws {
         let view = MatchingView.widthFoldingOnly
         let finder = try TermCandidateFinder(lexicon: PolicyLexicon(terms: [("家电以旧换新", "economy")], view: view))

@@ -74,7 +74,11 @@ enum PolicyVocabulary {
         叫做 名为 即为 属 靠 凭 借 借助 建 抓 推 促 立 设 定 判断 上述 以上 下列 此类 这类 该类 \
         坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
         其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
-        缺乏 购买 落地
+        缺乏 购买 落地 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
+        放松 放宽 收紧 松绑 确认 位于 配合 禁止 提供 主持 注资 中标 安装 彻底 被迫 提前 拟 迎 想尽 \
+        更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
+        回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
+        年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// One-character stop words that are verbs: they cut only before a word of two or more characters, since
@@ -118,7 +122,7 @@ enum PolicyVocabulary {
 
     /// Measure words that, after a numeral, count things (一个, 三项, 两次): such a word is not part of a policy
     /// name. 大 is not among them: 三大基础性战略性工程 keeps its 三大.
-    static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层".unicodeScalars.map(\.value))
+    static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层期".unicodeScalars.map(\.value))
 
     /// Characters that, after a leading numeral, make a numbered slogan (三大攻坚战, 四个全面, 八项规定).
     static let sloganMeasures: Set<UInt32> = Set("大个项条位种型化严实学".unicodeScalars.map(\.value))
@@ -129,6 +133,35 @@ enum PolicyVocabulary {
 
     /// Words that open with 不/没 yet name things (不动产登记制度): not cut like 不在, 没有.
     static let negatedNouns: Set<String> = ["不动产", "不良", "不良资产", "不正当", "不正当竞争"]
+
+    /// Counting characters among the stop words (一家, 三项, 十多, 五年): alone, they cut only after a numeral or
+    /// a demonstrative, since word break also leaves them alone inside words it does not know (家|电, 多|渠道).
+    static let countingCharacters: Set<UInt32> = Set("起件次名位家所条种类批份场座张套轮届天个项元万亿多余年月日".unicodeScalars.map(\.value))
+
+    /// Demonstratives that count with a measure word (这批, 某次, 每年, 首批).
+    static let demonstratives: Set<UInt32> = Set("这那每各该此本某哪首".unicodeScalars.map(\.value))
+
+    /// Characters that stand for an amount after or instead of a numeral (十多, 几项, 数百).
+    static let approximateNumerals: Set<UInt32> = Set("多几余数两".unicodeScalars.map(\.value))
+
+    /// Words that belong to a number before them besides those opening with a unit in `numberUnits`
+    /// (3000亿美元, 5公里, 2023年度): a phrase right after digits does not start with them.
+    static let unitWords: Set<String> = Set("""
+        美元 欧元 日元 港元 港币 英镑 卢布 韩元 台币 澳元 加元 公里 千米 平方米 平方公里 公顷 公斤 千克 克 \
+        立方米 小时 分钟 秒 周年 季度 年度 月份 周 倍 成 岁 度 兆 吨 辆 台 部 头 只 笔 宗 例 架 艘 套 所 座
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// One-character words that open a policy name (新拆迁条例, 省直管县, 总河长制): a phrase may start with one
+    /// after a cut at a lone stop character.
+    static let leadingModifiers: Set<UInt32> = Set("新旧总省市县区州乡镇村国党军".unicodeScalars.map(\.value))
+
+    /// Particles and conjunctions: alone, they are clear word boundaries (的, 和, 与), unlike a lone preposition
+    /// or adverb, which may open a word ICU does not know (对华, 以债).
+    static let particles: Set<UInt32> = Set("的之和与及或等了着过地得并而且".unicodeScalars.map(\.value))
+
+    /// Characters that end words and never open one (县|级, 省|份, 国|际, 者, 们): a phrase does not start with
+    /// one left alone by word break.
+    static let nonInitialCharacters: Set<UInt32> = Set("级际份们者员性化式型".unicodeScalars.map(\.value))
 
     /// Characters that end a place name when word break leaves them alone after it (清河|县, 该|县).
     static let placeEndings: Set<UInt32> = Set("省市县区州镇乡村旗".unicodeScalars.map(\.value))
