@@ -151,9 +151,9 @@ enum PolicyVocabulary {
         立方米 小时 分钟 秒 周年 季度 年度 月份 周 倍 成 岁 度 兆 吨 辆 台 部 头 只 笔 宗 例 架 艘 套 所 座
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
-    /// One-character words that open a policy name (新拆迁条例, 省直管县, 总河长制): a phrase may start with one
-    /// after a cut at a lone stop character.
-    static let leadingModifiers: Set<UInt32> = Set("新旧总省市县区州乡镇村国党军".unicodeScalars.map(\.value))
+    /// One-character words that open a policy name (新拆迁条例, 省直管县, 总河长制, 反垄断法): a phrase may start
+    /// with one after a cut at a lone stop character, and keeps it beside the shorter term.
+    static let leadingModifiers: Set<UInt32> = Set("新旧总省市县区州乡镇村国党军大小老反非不无副准单双高低全首超".unicodeScalars.map(\.value))
 
     /// Particles and conjunctions: alone, they are clear word boundaries (的, 和, 与), unlike a lone preposition
     /// or adverb, which may open a word ICU does not know (对华, 以债).
