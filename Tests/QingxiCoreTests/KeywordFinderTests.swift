@@ -98,6 +98,17 @@ import Testing
         #expect(!found.contains { $0.contains("五条") || $0.contains("五四") })
     }
 
+    /// Dev news (live-stream comments, phone reviews): shapes that only look like slogans or suffix phrases.
+    @Test(arguments: ["直播间充满了“一定要去一次”的弹幕", "厂家提供两种方案供选择", "新机支持高清视频录制"])
+    func countingAndVerbsAreNotPolicies(sentence: String) throws {
+        #expect(try terms(sentence).isEmpty)
+    }
+
+    @Test func slogansWithCountingMeasuresNeedAStrongSuffix() throws {
+        #expect(try terms("深化三项制度改革", kind: .slogan) == ["三项制度"])
+        #expect(try terms("坚持“一国两制”，推进“两学一做”，落实三去一降一补", kind: .slogan).contains("两学一做"))
+    }
+
     @Test func quotedTermsNeedAPolicyContext() throws {
         let found = try terms("深化“放管服”改革，推进“一网通办”。股市“忽冷忽热”，他说“不差钱”。")
         #expect(found.contains("放管服改革"))

@@ -108,6 +108,13 @@ enum PolicyVocabulary {
         作造定订约裁止冷药剂片播
         """.unicodeScalars.map(\.value))
 
+    /// Two-character words ending in a one-character suffix that word break does not always know and that
+    /// name no policy (视频|录|制, 研制, 遏制): a 制 right after their first character is not a suffix.
+    static let wordsEndingLikeSuffixes: Set<String> = Set("""
+        录制 研制 编制 抵制 克制 压制 复制 绘制 定制 自制 牵制 遏制 节制 印制 监制 炮制 仿制 特制 试制 限制 \
+        控制 强制 钳制 配制 调制 酿制 腌制 烹制 烧制 炼制 铸制 缝制 摄制 拍制 创制 轧制 熏制 晒制
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
     /// Last words of a law's name before 法 (劳动合同法, 国家赔偿法, 海岛保护法, 农村土地承包经营纠纷调解仲裁法).
     static let lawStemEndings: Set<String> = Set("""
         保护 管理 促进 仲裁 赔偿 合同 安全 保密 秘密 统计 审计 人员 防治 监督 组织 诉讼 复议 许可 处罚 强制 登记 \

@@ -62,6 +62,10 @@ final class SuffixPhraseFinder {
         if suffix.upperBound < s.count, PolicyVocabulary.continuationCharacters.contains(s[suffix.upperBound]) {
             return nil
         }
+        if suffix.count == 1, suffix.lowerBound > 0,
+           PolicyVocabulary.wordsEndingLikeSuffixes.contains(ViewText.string(s[(suffix.lowerBound - 1)..<suffix.upperBound])) {
+            return nil
+        }
         let prior = PolicyVocabulary.suffixes[entry].1
         if let slogan = numberedSlogan(endingIn: suffix, prior, s, text, paragraph) { return slogan }
         var left = suffix.lowerBound
@@ -109,12 +113,14 @@ final class SuffixPhraseFinder {
         return nil
     }
 
-    /// 三大攻坚战, 十大工程, 八项规定: a numeral and a measure word right before the suffix make a slogan.
+    /// 三大攻坚战, 十大工程, 三项制度: a numeral and a measure word right before the suffix make a slogan; with a
+    /// counting measure (项, 个, 种) only before a strong suffix (制度, 机制), since 两种方案 only counts.
     private func numberedSlogan(endingIn suffix: Range<Int>, _ prior: Double, _ s: UnsafeBufferPointer<UInt32>,
                                 _ text: ViewText, _ paragraph: Int) -> TermCandidate? {
         let start = suffix.lowerBound - 2
         guard start >= 0, ScalarClass.isChineseNumeral(s[start]),
               PolicyVocabulary.sloganMeasures.contains(s[start + 1]) else { return nil }
+        if PolicyVocabulary.countingMeasures.contains(s[start + 1]), prior < 0.75 { return nil }
         if start > 0, s[start - 1] == ordinal || ScalarClass.isChineseNumeral(s[start - 1])
             || ScalarClass.isASCIIAlphanumeric(s[start - 1]) { return nil }
         let range = start..<suffix.upperBound, term = ViewText.string(s[range])
