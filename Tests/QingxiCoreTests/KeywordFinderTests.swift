@@ -98,8 +98,10 @@ import Testing
         #expect(!found.contains { $0.contains("五条") || $0.contains("五四") })
     }
 
-    /// Dev news (live-stream comments, phone reviews): shapes that only look like slogans or suffix phrases.
-    @Test(arguments: ["直播间充满了“一定要去一次”的弹幕", "厂家提供两种方案供选择", "新机支持高清视频录制"])
+    /// Dev news (live-stream comments, phone reviews, property news): shapes that only look like slogans or
+    /// suffix phrases.
+    @Test(arguments: ["直播间充满了“一定要去一次”的弹幕", "厂家提供两种方案供选择", "新机支持高清视频录制",
+                      "对5类家电“以旧换新”进行补贴", "法院不得使用本条例", "另外专门出条例", "商务部政策出台"])
     func countingAndVerbsAreNotPolicies(sentence: String) throws {
         #expect(try terms(sentence).isEmpty)
     }

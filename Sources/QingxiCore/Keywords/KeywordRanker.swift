@@ -48,7 +48,7 @@ public struct KeywordRanker {
             let kind = group.map(\.kind).min()!
             let term = group.first { $0.kind == kind }!.term
             let score = self.score(term, group)
-            guard score >= minimumScore else { continue }
+            guard score >= minimumScore, score > 0 else { continue }
             ranked.append(RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
                                      kind: kind, forms: Self.forms(group)))
         }

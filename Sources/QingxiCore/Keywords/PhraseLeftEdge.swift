@@ -20,6 +20,7 @@ struct PhraseLeftEdge {
     let stopWords: ScalarTrie
     private let most: UInt32 = "最".unicodeScalars.first!.value
     private let ordinal: UInt32 = "第".unicodeScalars.first!.value
+    private let possessive: UInt32 = "的".unicodeScalars.first!.value
 
     /// Where the phrase starts (absolute scalar offset) in `stem`, the window's words before the suffix, or
     /// nil when no word is left. A stem cut off at its left (by the length limit) loses its first word, which
@@ -97,7 +98,7 @@ struct PhraseLeftEdge {
 
     /// True when the phrase cannot extend left across word `index`: a stop word (but not 严格 after 最), a
     /// word ending in 的 (but 最严格的 stays) or starting with 的/了, the end of a place name (清河|县, 该|县,
-    /// but not 县|级 at the start), an organisation (发改委), an ordinal (第三), a numeral with a counting
+    /// but not 县|级 at the start), an organisation (发改委, 商务|部, 国务院), an ordinal (第三), a numeral with a counting
     /// measure word (一个, 三项), a demonstrative with one (某次, 这批), a measure after an ordinal (第三|方).
     private func cutsAfter(_ index: Int, _ stem: [WindowWord], start: Int) -> Bool {
         let word = stem[index].word, scalars = word.unicodeScalars
@@ -125,6 +126,10 @@ struct PhraseLeftEdge {
         if PolicyVocabulary.functionEndings.contains(scalars.last!.value) { return true }
         if scalars.first == "不" || scalars.first == "没" { return !PolicyVocabulary.negatedNouns.contains(word) }
         if scalars.count >= 2, PolicyVocabulary.organisationEndings.contains(scalars.last!.value) { return true }
+        if "部院".unicodeScalars.contains(scalars.last!),
+           scalars.count >= 3 || (scalars.count == 1 && index > 0 && stem[index - 1].word.unicodeScalars.count >= 2) {
+            return true
+        }
         if isOrdinal(scalars) || (index > 0 && stem[index - 1].word == "第" && isQuantity(word)) { return true }
         if scalars.count == 1, index > 0, isOrdinal(stem[index - 1].word.unicodeScalars) { return true }
         if scalars.count == 2, isQuantity(String(scalars.first!)) || PolicyVocabulary.demonstratives.contains(scalars.first!.value),
@@ -146,6 +151,15 @@ struct PhraseLeftEdge {
         return scalars.allSatisfy {
             ScalarClass.isChineseNumeral($0.value) || ScalarClass.isASCIIAlphanumeric($0.value)
                 || PolicyVocabulary.approximateNumerals.contains($0.value)
+        }
+    }
+
+    /// True when `range` holds 的 or a stop word of two or more characters, or opens with a particle (和).
+    func containsStopWord(_ range: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        guard !range.isEmpty else { return false }
+        if PolicyVocabulary.particles.contains(s[range.lowerBound]) || s[range].contains(possessive) { return true }
+        return range.contains { i in
+            (2...4).contains { i + $0 <= range.upperBound && stopWords.value(of: s[i..<(i + $0)]) != nil }
         }
     }
 

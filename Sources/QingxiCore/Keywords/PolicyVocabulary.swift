@@ -21,6 +21,23 @@ enum PolicyVocabulary {
         ("暂行办法", 0.75), ("行动计划", 0.75), ("行动方案", 0.7), ("工作方案", 0.65), ("指导意见", 0.7),
     ]
 
+    /// Suffixes of zones, whose stem is usually a short place name (山东自贸区, 前海合作区): a short stem is
+    /// no sign of a generic phrase there.
+    static let zoneSuffixes: Set<String> = ["示范区", "试验区", "先行区", "实验区", "经济带", "经济区", "经济圈", "自贸区", "自贸港"]
+
+    /// Endings of meetings, events and organisations (中央经济工作会议, 博鳌亚洲论坛, 进博会, 上海合作组织).
+    static let institutionEndings: [[UInt32]] = """
+        会议 全会 座谈会 峰会 论坛 博览会 交易会 进博会 服贸会 广交会 消博会 两会 组织 委员会 联合会 代表大会
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.unicodeScalars.map(\.value) }
+
+    /// True for the name of a meeting, event or organisation rather than a policy: it ends in one of
+    /// `institutionEndings`, or in a numbered party congress (党的十九大).
+    static func namesAnInstitution(_ term: [UInt32]) -> Bool {
+        if institutionEndings.contains(where: { term.count >= $0.count && term.ends(with: $0) }) { return true }
+        return term.count >= 3 && term.last == "大".unicodeScalars.first!.value
+            && ScalarClass.isChineseNumeral(term[term.count - 2])
+    }
+
     /// Endings of a 《》 title that make it a document (law, regulation, plan, notice, report…).
     static let documentEndings: [String] = [
         "法", "法典", "法律", "法规", "条例", "规定", "办法", "细则", "意见", "方案", "规划", "纲要", "计划",
@@ -74,7 +91,7 @@ enum PolicyVocabulary {
         叫做 名为 即为 属 靠 凭 借 借助 建 抓 推 促 立 设 定 判断 上述 以上 下列 此类 这类 该类 \
         坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
         其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
-        缺乏 购买 落地 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
+        缺乏 购买 落地 另外 专门 除 除了 受益 留意 呈现 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
         放松 放宽 收紧 松绑 确认 位于 配合 禁止 提供 主持 注资 中标 安装 彻底 被迫 提前 拟 迎 想尽 \
         更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
         回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
@@ -84,7 +101,7 @@ enum PolicyVocabulary {
     /// One-character stop words that are verbs: they cut only before a word of two or more characters, since
     /// word break leaves unknown words in single characters (暗标竞价|出|让|制度).
     static let weakSingleStops: Set<String> = Set("""
-        出 来 去 到 看 听 建 抓 推 促 立 设 定 提 问 答 谈 讲 指 属 靠 凭 借 搞 做 干 好 本 称 说 据 想 给 令 请 让 使 有 无 非
+        出 来 去 到 看 听 建 抓 推 促 立 设 定 提 问 答 谈 讲 指 属 靠 凭 借 搞 做 干 称 说 据 想 给 令 请 让 使 有 无 非
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all

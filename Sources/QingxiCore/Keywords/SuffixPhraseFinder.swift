@@ -14,7 +14,6 @@ final class SuffixPhraseFinder {
     private let suffixes: ScalarTrie
     private let breaker: ICUWordBreaker
     private let ordinal: UInt32 = "第".unicodeScalars.first!.value
-    private let possessive: UInt32 = "的".unicodeScalars.first!.value
     private let lawSuffix: [UInt32] = ["法".unicodeScalars.first!.value]
 
     private let lexicon: ScalarTrie
@@ -71,7 +70,7 @@ final class SuffixPhraseFinder {
         var left = suffix.lowerBound
         while left > 0, suffix.lowerBound - left < Self.maxStem, ScalarClass.isHan(s[left - 1]) { left -= 1 }
         if left > 0, s[left - 1] == ScalarClass.closeQuote, suffix.lowerBound - left <= 4,
-           !s[left..<suffix.lowerBound].contains(possessive) {
+           !leftEdge.containsStopWord(left..<suffix.lowerBound, s) {
             return quotedStemPhrase(left..<suffix.upperBound, prior, s, text, paragraph)
         }
         guard suffix.lowerBound - left >= 2 else { return nil }
@@ -84,13 +83,22 @@ final class SuffixPhraseFinder {
             return named
         }
         let range = start..<suffix.upperBound, term = ViewText.string(s[range])
-        return TermCandidate(term: term, kind: .phrase,
-                             prior: endsInLexiconTerm(start..<suffix.lowerBound, s) ? max(prior, 0.75) : prior,
+        return TermCandidate(term: term, kind: .phrase, prior: stemPrior(entry, start..<suffix.lowerBound, s),
                              paragraph: paragraph, range: range, surface: text.surface(range, sameAs: term))
     }
 
-    /// True when the stem ends in a lexicon term (二套房贷政策, 二套房贷 being known): the phrase names a
-    /// policy about a known policy matter, not any 政策.
+    /// The suffix's prior, raised when the stem ends in a lexicon term (二套房贷政策, 二套房贷 being known: a
+    /// policy about a known policy matter, not any 政策), lowered when a stem of one or two characters meets a
+    /// suffix weaker than 制度 (土地规划, 财政改革, 竞争机制, 提取办法 name a field or an activity more often than
+    /// a policy; 环评制度 stands, and so does a zone named by its place: 山东自贸区).
+    private func stemPrior(_ entry: Int, _ stem: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Double {
+        let (suffix, prior) = PolicyVocabulary.suffixes[entry]
+        if endsInLexiconTerm(stem, s) { return max(prior, 0.75) }
+        let weak = prior < 0.8 && !PolicyVocabulary.zoneSuffixes.contains(suffix)
+        return stem.count <= 2 && weak ? prior * Self.shortStemFactor : prior
+    }
+    static let shortStemFactor = 0.6
+
     private func endsInLexiconTerm(_ stem: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
         stem.dropLast().contains { lexicon.value(of: s[$0..<stem.upperBound]) != nil }
     }
@@ -148,7 +156,7 @@ final class SuffixPhraseFinder {
     }
 
     /// “十四五”规划 → 十四五规划, “四个全面”战略布局 → 四个全面战略布局: a quoted name before the suffix (and at
-    /// most four more characters) is the stem.
+    /// most four more characters, with no stop word among them: not “以旧换新”进行补贴) is the stem.
     private func quotedStemPhrase(_ tail: Range<Int>, _ prior: Double, _ s: UnsafeBufferPointer<UInt32>,
                                   _ text: ViewText, _ paragraph: Int) -> TermCandidate? {
         let close = tail.lowerBound - 1

@@ -187,10 +187,13 @@ final class TermCandidateFinder {
 
     /// Per lexicon entry: a term ending in a policy suffix (…制度, …机制) names a policy (0.85); one without
     /// (宏观调控, 环境执法) often names an activity or a field, and needs more evidence from the article (0.75).
+    /// A meeting, event or organisation (中央经济工作会议, 党的十九大, 上海合作组织, 进博会) is a name worth
+    /// keeping whole, so that nothing inside it is taken for a term, but not a policy: 0, never reported.
     private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
         let endings = (PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings).map { $0.unicodeScalars.map(\.value) }
         return lexicon.entries.map { entry in
             let term = lexicon.view.folded(entry.term).unicodeScalars.map(\.value)
+            if PolicyVocabulary.namesAnInstitution(term) { return 0 }
             return endings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
         }
     }
