@@ -7,8 +7,15 @@ extension KeywordRanker {
     static func withoutLoosePrefixes(_ candidates: [TermCandidate]) -> [TermCandidate] {
         let named = Set(candidates.lazy.filter { $0.kind != .document && $0.kind != .quoted }.map(\.term))
         guard named.count > 1 else { return candidates }
+        var prefixes: [String: Int] = [:]
         return candidates.map { candidate in
-            guard candidate.kind == .phrase, let length = loosePrefixLength(candidate.term, named) else { return candidate }
+            guard candidate.kind == .phrase else { return candidate }
+            let length = prefixes[candidate.term] ?? {
+                let found = loosePrefixLength(candidate.term, named) ?? 0
+                prefixes[candidate.term] = found
+                return found
+            }()
+            guard length > 0 else { return candidate }
             var trimmed = candidate
             trimmed.term = String(String.UnicodeScalarView(candidate.term.unicodeScalars.dropFirst(length)))
             trimmed.range = (candidate.range.lowerBound + length)..<candidate.range.upperBound

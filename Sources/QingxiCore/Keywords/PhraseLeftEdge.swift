@@ -21,6 +21,9 @@ struct PhraseLeftEdge {
     private let most: UInt32 = "最".unicodeScalars.first!.value
     private let ordinal: UInt32 = "第".unicodeScalars.first!.value
     private let possessive: UInt32 = "的".unicodeScalars.first!.value
+    private let perfective: UInt32 = "了".unicodeScalars.first!.value
+    private let negation: UInt32 = "不".unicodeScalars.first!.value
+    private let without: UInt32 = "没".unicodeScalars.first!.value
 
     /// Where the phrase starts (absolute scalar offset) in `stem`, the window's words before the suffix, or
     /// nil when no word is left. A stem cut off at its left (by the length limit) loses its first word, which
@@ -38,17 +41,17 @@ struct PhraseLeftEdge {
         for index in stem.indices where index >= first && stem[index].range.lowerBound >= start {
             let end = stem[index].range.upperBound
             if named.contains(where: { $0.lowerBound < end && end < $0.upperBound }) { continue }
-            if cutsAfter(index, stem, start: start) {
+            if cutsAfter(index, stem, start: start, s) {
                 start = end
-                cutAtLoneStop = stem[index].word.unicodeScalars.count == 1 && PolicyVocabulary.stopWords.contains(stem[index].word)
+                cutAtLoneStop = stem[index].range.count == 1 && isStopWord(stem[index].range, s)
             } else if endsInStopWord(end, stem[0].range.lowerBound, s) {
                 start = end
                 cutAtLoneStop = false
             }
         }
-        if cutAtLoneStop { start = pastLoneCharacter(from: start, stem, named: named) }
-        if let opening = stem.first(where: { $0.range.lowerBound == start }), opening.word.unicodeScalars.count == 1,
-           PolicyVocabulary.nonInitialCharacters.contains(opening.word.unicodeScalars.first!.value) {
+        if cutAtLoneStop { start = pastLoneCharacter(from: start, stem, named: named, s) }
+        if let opening = stem.first(where: { $0.range.lowerBound == start }), opening.range.count == 1,
+           PolicyVocabulary.nonInitialCharacters.contains(s[start]) {
             start = opening.range.upperBound
         }
         return start
@@ -57,13 +60,13 @@ struct PhraseLeftEdge {
     /// After a cut at a lone stop character: the phrase does not open with the lone character after it, which
     /// may make a word with it (对华, 以债), unless a lexicon term starts there or it is a one-character
     /// modifier before a longer word (新|拆迁|条例).
-    private func pastLoneCharacter(from start: Int, _ stem: [WindowWord], named: [Range<Int>]) -> Int {
+    private func pastLoneCharacter(from start: Int, _ stem: [WindowWord], named: [Range<Int>],
+                                   _ s: UnsafeBufferPointer<UInt32>) -> Int {
         guard let index = stem.firstIndex(where: { $0.range.lowerBound == start }), index > 0,
-              !PolicyVocabulary.particles.contains(stem[index - 1].word.unicodeScalars.first!.value) else { return start }
-        let opening = stem[index].word.unicodeScalars
-        if opening.count > 1 || named.contains(where: { $0.lowerBound == start }) { return start }
-        if PolicyVocabulary.leadingModifiers.contains(opening.first!.value), index + 1 < stem.count,
-           stem[index + 1].word.unicodeScalars.count > 1 { return start }
+              !PolicyVocabulary.particles.contains(s[stem[index - 1].range.lowerBound]) else { return start }
+        if stem[index].range.count > 1 || named.contains(where: { $0.lowerBound == start }) { return start }
+        if PolicyVocabulary.leadingModifiers.contains(s[start]), index + 1 < stem.count,
+           stem[index + 1].range.count > 1 { return start }
         return stem[index].range.upperBound
     }
 
@@ -98,59 +101,66 @@ struct PhraseLeftEdge {
 
     /// True when the phrase cannot extend left across word `index`: a stop word (but not 严格 after 最), a
     /// word ending in 的 (but 最严格的 stays) or starting with 的/了, the end of a place name (清河|县, 该|县,
-    /// but not 县|级 at the start), an organisation (发改委, 商务|部, 国务院), an ordinal (第三), a numeral with a counting
-    /// measure word (一个, 三项), a demonstrative with one (某次, 这批), a measure after an ordinal (第三|方).
-    private func cutsAfter(_ index: Int, _ stem: [WindowWord], start: Int) -> Bool {
-        let word = stem[index].word, scalars = word.unicodeScalars
-        if scalars.last == "的" {
-            return !(index >= 2 && stem[index - 2].word == "最" && stem[index - 2].range.lowerBound == start)
+    /// but not 县|级 at the start), an organisation (发改委, 商务|部, 国务院), an ordinal (第三), a numeral with
+    /// a counting measure word (一个, 三项), a demonstrative with one (某次, 这批), a measure after an ordinal
+    /// (第三|方). Works on the scalars of `s`: comparing Chinese Strings costs a normalisation check.
+    private func cutsAfter(_ index: Int, _ stem: [WindowWord], start: Int, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        let range = stem[index].range, first = s[range.lowerBound], last = s[range.upperBound - 1]
+        let previous = index > 0 ? stem[index - 1].range : nil
+        if last == possessive {
+            return !(index >= 2 && isCharacter(stem[index - 2].range, most, s) && stem[index - 2].range.lowerBound == start)
         }
-        if scalars.count == 1, PolicyVocabulary.countingCharacters.contains(scalars.first!.value) {
-            return index > 0 && isQuantity(stem[index - 1].word)
+        if range.count == 1, PolicyVocabulary.countingCharacters.contains(first) {
+            return previous.map { isQuantity($0, s) } ?? false
         }
-        if PolicyVocabulary.stopWords.contains(word) {
-            if index > 0 && stem[index - 1].word == "最" { return false }
+        if isStopWord(range, s) {
+            if let previous, isCharacter(previous, most, s) { return false }
             // A lone verb character before another lone character, or right before the suffix, is part of a word
             // ICU does not know (竞价|出|让|制度).
-            if PolicyVocabulary.weakSingleStops.contains(word),
-               index + 1 == stem.count || stem[index + 1].word.unicodeScalars.count == 1 { return false }
+            if range.count == 1, PolicyVocabulary.weakSingleStops.contains(first),
+               index + 1 == stem.count || stem[index + 1].range.count == 1 { return false }
             return true
         }
-        if scalars.first == "的" || scalars.first == "了" { return true }
-        if scalars.count == 1, PolicyVocabulary.placeEndings.contains(scalars.first!.value), index > 0 {
-            if index + 1 < stem.count, let next = stem[index + 1].word.unicodeScalars.first,
-               PolicyVocabulary.placeCompounds.contains(next.value) { return false }
-            let previous = stem[index - 1].word
-            return previous.unicodeScalars.count >= 2 || PolicyVocabulary.stopWords.contains(previous)
+        if first == possessive || first == perfective { return true }
+        if range.count == 1, PolicyVocabulary.placeEndings.contains(first), let previous {
+            if index + 1 < stem.count, PolicyVocabulary.placeCompounds.contains(s[stem[index + 1].range.lowerBound]) {
+                return false
+            }
+            return previous.count >= 2 || isStopWord(previous, s)
         }
-        if PolicyVocabulary.functionEndings.contains(scalars.last!.value) { return true }
-        if scalars.first == "不" || scalars.first == "没" { return !PolicyVocabulary.negatedNouns.contains(word) }
-        if scalars.count >= 2, PolicyVocabulary.organisationEndings.contains(scalars.last!.value) { return true }
-        if "部院".unicodeScalars.contains(scalars.last!),
-           scalars.count >= 3 || (scalars.count == 1 && index > 0 && stem[index - 1].word.unicodeScalars.count >= 2) {
+        if PolicyVocabulary.functionEndings.contains(last) { return true }
+        if first == negation || first == without { return !PolicyVocabulary.negatedNouns.contains(stem[index].word) }
+        if range.count >= 2, PolicyVocabulary.organisationEndings.contains(last) { return true }
+        if PolicyVocabulary.ministryEndings.contains(last), range.count >= 3 || (range.count == 1 && (previous?.count ?? 0) >= 2) {
             return true
         }
-        if isOrdinal(scalars) || (index > 0 && stem[index - 1].word == "第" && isQuantity(word)) { return true }
-        if scalars.count == 1, index > 0, isOrdinal(stem[index - 1].word.unicodeScalars) { return true }
-        if scalars.count == 2, isQuantity(String(scalars.first!)) || PolicyVocabulary.demonstratives.contains(scalars.first!.value),
-           PolicyVocabulary.countingMeasures.contains(scalars.last!.value) { return true }
-        return false
+        if isOrdinal(range, s) { return true }
+        if let previous, (previous.count == 1 && s[previous.lowerBound] == ordinal && isQuantity(range, s))
+            || (range.count == 1 && isOrdinal(previous, s)) { return true }
+        return range.count == 2 && PolicyVocabulary.countingMeasures.contains(last)
+            && isQuantity(range.lowerBound..<(range.lowerBound + 1), s)
+    }
+
+    private func isStopWord(_ range: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        stopWords.value(of: s[range]) != nil
+    }
+
+    private func isCharacter(_ range: Range<Int>, _ c: UInt32, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        range.count == 1 && s[range.lowerBound] == c
     }
 
     /// 第三, 第十一: 第 and numerals.
-    private func isOrdinal(_ scalars: String.UnicodeScalarView) -> Bool {
-        scalars.count >= 2 && scalars.first!.value == ordinal
-            && scalars.dropFirst().allSatisfy { ScalarClass.isChineseNumeral($0.value) || ScalarClass.isASCIIAlphanumeric($0.value) }
+    private func isOrdinal(_ range: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        range.count >= 2 && s[range.lowerBound] == ordinal
+            && s[(range.lowerBound + 1)..<range.upperBound].allSatisfy { ScalarClass.isChineseNumeral($0) || ScalarClass.isASCIIAlphanumeric($0) }
     }
 
     /// A word that counts: numerals (三, 十一, 2023), an approximate amount (多, 几, 余), or a demonstrative
     /// (这, 每, 各, 该, 某).
-    private func isQuantity(_ word: String) -> Bool {
-        let scalars = word.unicodeScalars
-        if scalars.count == 1, PolicyVocabulary.demonstratives.contains(scalars.first!.value) { return true }
-        return scalars.allSatisfy {
-            ScalarClass.isChineseNumeral($0.value) || ScalarClass.isASCIIAlphanumeric($0.value)
-                || PolicyVocabulary.approximateNumerals.contains($0.value)
+    private func isQuantity(_ range: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        if range.count == 1, PolicyVocabulary.demonstratives.contains(s[range.lowerBound]) { return true }
+        return s[range].allSatisfy {
+            ScalarClass.isChineseNumeral($0) || ScalarClass.isASCIIAlphanumeric($0) || PolicyVocabulary.approximateNumerals.contains($0)
         }
     }
 

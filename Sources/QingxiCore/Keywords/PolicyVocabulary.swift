@@ -100,9 +100,9 @@ enum PolicyVocabulary {
 
     /// One-character stop words that are verbs: they cut only before a word of two or more characters, since
     /// word break leaves unknown words in single characters (暗标竞价|出|让|制度).
-    static let weakSingleStops: Set<String> = Set("""
-        出 来 去 到 看 听 建 抓 推 促 立 设 定 提 问 答 谈 讲 指 属 靠 凭 借 搞 做 干 称 说 据 想 给 令 请 让 使 有 无 非
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    static let weakSingleStops: Set<UInt32> = Set("""
+        出来去到看听建抓推促立设定提问答谈讲指属靠凭借搞做干称说据想给令请让使有无非
+        """.unicodeScalars.map(\.value))
 
     /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all
     /// of these (重大制度, 相关工作机制, 经济建设) is not a candidate.
@@ -126,11 +126,15 @@ enum PolicyVocabulary {
         """.unicodeScalars.map(\.value))
 
     /// Two-character words ending in a one-character suffix that word break does not always know and that
-    /// name no policy (视频|录|制, 研制, 遏制): a 制 right after their first character is not a suffix.
-    static let wordsEndingLikeSuffixes: Set<String> = Set("""
+    /// name no policy (视频|录|制, 研制, 遏制): a 制 right after their first character is not a suffix. Kept as
+    /// pairs of scalars (first << 32 | second).
+    static let wordsEndingLikeSuffixes: Set<UInt64> = Set("""
         录制 研制 编制 抵制 克制 压制 复制 绘制 定制 自制 牵制 遏制 节制 印制 监制 炮制 仿制 特制 试制 限制 \
         控制 强制 钳制 配制 调制 酿制 腌制 烹制 烧制 炼制 铸制 缝制 摄制 拍制 创制 轧制 熏制 晒制
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word -> UInt64 in
+            let pair = word.unicodeScalars.map { UInt64($0.value) }
+            return pair[0] << 32 | pair[1]
+        })
 
     /// Last words of a law's name before 法 (劳动合同法, 国家赔偿法, 海岛保护法, 农村土地承包经营纠纷调解仲裁法).
     static let lawStemEndings: Set<String> = Set("""
@@ -200,6 +204,10 @@ enum PolicyVocabulary {
     /// Last characters of an organisation's name (发改委, 住建局, 教育厅, 审计署, 国务院办): a word ending in one
     /// of them is where a policy phrase starts after, not part of it (经信委市场体系 → no).
     static let organisationEndings: Set<UInt32> = Set("委局厅署办".unicodeScalars.map(\.value))
+
+    /// Last characters of a ministry's or a court's name (商务部, 国务院), which end many other words too (内部,
+    /// 学院): they mark an organisation in a word of three or more characters, or alone after a word (商务|部).
+    static let ministryEndings: Set<UInt32> = Set("部院".unicodeScalars.map(\.value))
 
     /// Verbs after which a quoted term is a policy (推进“一网通办”, 落实“两个维护”).
     static let quoteVerbs: Set<String> = Set("""

@@ -62,7 +62,7 @@ final class SuffixPhraseFinder {
             return nil
         }
         if suffix.count == 1, suffix.lowerBound > 0,
-           PolicyVocabulary.wordsEndingLikeSuffixes.contains(ViewText.string(s[(suffix.lowerBound - 1)..<suffix.upperBound])) {
+           PolicyVocabulary.wordsEndingLikeSuffixes.contains(UInt64(s[suffix.lowerBound - 1]) << 32 | UInt64(s[suffix.lowerBound])) {
             return nil
         }
         let prior = PolicyVocabulary.suffixes[entry].1
