@@ -54,6 +54,9 @@ import Testing
         ("美国对华强硬政策", "强硬政策"),
         ("和30日公布的迪斯尼乐园扩建计划", "迪斯尼乐园扩建计划"),
         ("黑龙江省林长制", "林长制"),
+        ("同时受上世纪90年代末中国房改政策带动", "中国房改政策"),
+        ("足球假、赌、黑治理行动继续", "治理行动"),
+        ("初审的修订草案、驻外外交人员法草案", "驻外外交人员法"),
         ("破获5起重大制毒案", nil),
         ("超过3000亿美元清单", nil),
         ("启动一期工程", nil),
@@ -101,7 +104,9 @@ import Testing
     /// Dev news (live-stream comments, phone reviews, property news): shapes that only look like slogans or
     /// suffix phrases.
     @Test(arguments: ["直播间充满了“一定要去一次”的弹幕", "厂家提供两种方案供选择", "新机支持高清视频录制",
-                      "对5类家电“以旧换新”进行补贴", "法院不得使用本条例", "另外专门出条例", "商务部政策出台"])
+                      "对5类家电“以旧换新”进行补贴", "法院不得使用本条例", "另外专门出条例", "商务部政策出台",
+                      "有的人千方百计想办法", "“刑天兽”更是法力高强", "推出家庭热水系统解决方案", "节日促销活动火爆",
+                      "宿舍申请上是有优惠政策的"])
     func countingAndVerbsAreNotPolicies(sentence: String) throws {
         #expect(try terms(sentence).isEmpty)
     }

@@ -9,7 +9,8 @@ typealias WindowWord = (range: Range<Int>, word: String)
 /// single characters, so a lone stop character is read with its neighbours:
 /// - a counting character (家, 项, 多, 年 …) cuts only after a numeral or a demonstrative (三|项 cuts;
 ///   关于|家|电|产品 and 多|渠道 do not: 家电, 多渠道 are words);
-/// - a lone verb character among lone characters is part of an unknown word (竞价|出|让|制度);
+/// - a lone verb character among lone characters is part of an unknown word (竞价|出|让|制度), but after a
+///   word and right before the suffix it is a verb (想|办法, 做|工程);
 /// - after a cut at a lone stop character other than a particle (的, 和 …), the phrase does not open with the
 ///   lone character after it (对|华|强硬 gives 强硬…): the two may make a word ICU does not know, unless a
 ///   lexicon term or a one-character modifier (新|拆迁|条例, 省|直接|管理) starts there.
@@ -24,19 +25,23 @@ struct PhraseLeftEdge {
     private let perfective: UInt32 = "了".unicodeScalars.first!.value
     private let negation: UInt32 = "不".unicodeScalars.first!.value
     private let without: UInt32 = "没".unicodeScalars.first!.value
+    private let copula: UInt32 = "是".unicodeScalars.first!.value
 
     /// Where the phrase starts (absolute scalar offset) in `stem`, the window's words before the suffix, or
     /// nil when no word is left. A stem cut off at its left (by the length limit) loses its first word, which
     /// may be a fragment; a stem right after digits loses its leading unit words (18亿亩, 2023年度).
     func start(of stem: [WindowWord], suffix: Range<Int>, truncated: Bool, _ s: UnsafeBufferPointer<UInt32>) -> Int? {
         var first = truncated ? 1 : 0
-        if stem[0].range.lowerBound > 0, ScalarClass.isASCIIAlphanumeric(s[stem[0].range.lowerBound - 1]) {
+        let before = stem[0].range.lowerBound > 0 ? s[stem[0].range.lowerBound - 1] : 0
+        if ScalarClass.isASCIIAlphanumeric(before) {
             while first < stem.count, isUnitWord(stem[first].word),
                   first == (truncated ? 1 : 0) || endsInMagnitude(stem[first - 1].word) { first += 1 }
+            if first > 0, first < stem.count, stem[first].range.count == 1,
+               PolicyVocabulary.timeUnitTails.contains(s[stem[first].range.lowerBound]) { first += 1 }
         }
         guard first < stem.count else { return nil }
         var start = stem[first].range.lowerBound
-        var cutAtLoneStop = false
+        var cutAtLoneStop = first == 0 && endsListOfCharacters(stem[0].range.lowerBound, s)
         let named = lexiconTerms(stem[0].range.lowerBound..<suffix.lowerBound, s)
         for index in stem.indices where index >= first && stem[index].range.lowerBound >= start {
             let end = stem[index].range.upperBound
@@ -62,12 +67,19 @@ struct PhraseLeftEdge {
     /// modifier before a longer word (新|拆迁|条例).
     private func pastLoneCharacter(from start: Int, _ stem: [WindowWord], named: [Range<Int>],
                                    _ s: UnsafeBufferPointer<UInt32>) -> Int {
-        guard let index = stem.firstIndex(where: { $0.range.lowerBound == start }), index > 0,
-              !PolicyVocabulary.particles.contains(s[stem[index - 1].range.lowerBound]) else { return start }
+        guard let index = stem.firstIndex(where: { $0.range.lowerBound == start }),
+              index == 0 || !PolicyVocabulary.particles.contains(s[stem[index - 1].range.lowerBound]) else { return start }
         if stem[index].range.count > 1 || named.contains(where: { $0.lowerBound == start }) { return start }
         if PolicyVocabulary.leadingModifiers.contains(s[start]), index + 1 < stem.count,
            stem[index + 1].range.count > 1 { return start }
         return stem[index].range.upperBound
+    }
+
+    /// True when the window at `lower` follows a list of one-character items (假、赌、黑|治理行动): its first
+    /// character is likely the list's last item, sharing the head, not the start of a name.
+    private func endsListOfCharacters(_ lower: Int, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        lower >= 2 && s[lower - 1] == ScalarClass.enumerationComma && ScalarClass.isHan(s[lower - 2])
+            && (lower == 2 || !ScalarClass.isHan(s[lower - 3]))
     }
 
     /// A word that belongs to the number before it: it opens with a unit or counting character (亿亩, 年度,
@@ -100,7 +112,7 @@ struct PhraseLeftEdge {
     }
 
     /// True when the phrase cannot extend left across word `index`: a stop word (but not 严格 after 最), a
-    /// word ending in 的 (but 最严格的 stays) or starting with 的/了, the end of a place name (清河|县, 该|县,
+    /// word ending in 的 (but 最严格的 stays) or starting with 的/了/是, the end of a place name (清河|县, 该|县,
     /// but not 县|级 at the start), an organisation (发改委, 商务|部, 国务院), an ordinal (第三), a numeral with
     /// a counting measure word (一个, 三项), a demonstrative with one (某次, 这批), a measure after an ordinal
     /// (第三|方). Works on the scalars of `s`: comparing Chinese Strings costs a normalisation check.
@@ -115,13 +127,15 @@ struct PhraseLeftEdge {
         }
         if isStopWord(range, s) {
             if let previous, isCharacter(previous, most, s) { return false }
-            // A lone verb character before another lone character, or right before the suffix, is part of a word
-            // ICU does not know (竞价|出|让|制度).
-            if range.count == 1, PolicyVocabulary.weakSingleStops.contains(first),
-               index + 1 == stem.count || stem[index + 1].range.count == 1 { return false }
+            // A lone verb character before another lone character, or right before the suffix after one, is part
+            // of a word ICU does not know (竞价|出|让|制度); after a word, before the suffix, it is a verb (想|办法).
+            if range.count == 1, PolicyVocabulary.weakSingleStops.contains(first) {
+                if index + 1 < stem.count { return stem[index + 1].range.count > 1 }
+                return (previous?.count ?? 2) > 1
+            }
             return true
         }
-        if first == possessive || first == perfective { return true }
+        if first == possessive || first == perfective || first == copula { return true }
         if range.count == 1, PolicyVocabulary.placeEndings.contains(first), let previous {
             if index + 1 < stem.count, PolicyVocabulary.placeCompounds.contains(s[stem[index + 1].range.lowerBound]) {
                 return false
@@ -164,10 +178,12 @@ struct PhraseLeftEdge {
         }
     }
 
-    /// True when `range` holds 的 or a stop word of two or more characters, or opens with a particle (和).
+    /// True when `range` holds a function character (的, 是, 在 …) or a stop word of two or more characters, or
+    /// opens with a particle (和).
     func containsStopWord(_ range: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
         guard !range.isEmpty else { return false }
-        if PolicyVocabulary.particles.contains(s[range.lowerBound]) || s[range].contains(possessive) { return true }
+        if PolicyVocabulary.particles.contains(s[range.lowerBound])
+            || s[range].contains(where: PolicyVocabulary.functionEndings.contains) { return true }
         return range.contains { i in
             (2...4).contains { i + $0 <= range.upperBound && stopWords.value(of: s[i..<(i + $0)]) != nil }
         }

@@ -91,17 +91,19 @@ enum PolicyVocabulary {
         叫做 名为 即为 属 靠 凭 借 借助 建 抓 推 促 立 设 定 判断 上述 以上 下列 此类 这类 该类 \
         坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
         其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
-        缺乏 购买 落地 另外 专门 除 除了 受益 留意 呈现 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
+        缺乏 购买 落地 发动 出于 做为 精心 服从 依赖 受 迅速 展开 准备 入驻 未 赶上 失去 无法 预备 严肃 \
+        考虑 注意 一定 则 初步 展现 用 另外 专门 除 除了 受益 留意 呈现 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
         放松 放宽 收紧 松绑 确认 位于 配合 禁止 提供 主持 注资 中标 安装 彻底 被迫 提前 拟 迎 想尽 \
         更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
         回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
         年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
-    /// One-character stop words that are verbs: they cut only before a word of two or more characters, since
-    /// word break leaves unknown words in single characters (暗标竞价|出|让|制度).
+    /// One-character stop words that are verbs: they cut only before a word of two or more characters, or
+    /// right before the suffix after a word (想|办法), since word break leaves unknown words in single
+    /// characters (暗标竞价|出|让|制度).
     static let weakSingleStops: Set<UInt32> = Set("""
-        出来去到看听建抓推促立设定提问答谈讲指属靠凭借搞做干称说据想给令请让使有无非
+        出来去到看听建抓推促立设定提问答谈讲指属靠凭借搞做干据想给令请让使有无非受用
         """.unicodeScalars.map(\.value))
 
     /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all
@@ -122,7 +124,7 @@ enum PolicyVocabulary {
     /// the phrase does not end there.
     static let continuationCharacters: Set<UInt32> = Set("""
         师员者家人院局厅部委办处科司所站组队会费款金额量率性化式型界学银署车机器品证表单类们稿开论史观合伙协
-        作造定订约裁止冷药剂片播
+        作造定订约裁止冷药剂片播售内外
         """.unicodeScalars.map(\.value))
 
     /// Two-character words ending in a one-character suffix that word break does not always know and that
@@ -135,6 +137,18 @@ enum PolicyVocabulary {
             let pair = word.unicodeScalars.map { UInt64($0.value) }
             return pair[0] << 32 | pair[1]
         })
+
+    /// Ordinary nouns that end in a policy suffix, as word break splits them (解决|方案, 促销|活动, 装修|工程,
+    /// 金融|工程): a phrase whose last word and suffix spell one names a product, an event, a building job or
+    /// a discipline, not a policy.
+    static let ordinaryCompounds: Set<String> = Set("""
+        解决方案 规章制度 面子工程 形象工程 促销活动 营销活动 推广活动 优惠活动 抽奖活动 庆祝活动 纪念活动 娱乐活动 \
+        文艺活动 体育活动 社交活动 商业活动 犯罪活动 违法活动 经营活动 投资活动 交易活动 演出活动 户外运动 \
+        体育运动 健身运动 装修工程 建筑工程 装饰工程 安装工程 土木工程 软件工程 电子工程 生物工程 化学工程 \
+        信息工程 金融工程 机械工程 医学工程 环境工程 系统工程 营销策略 销售策略 促销策略 品牌策略 投资策略 \
+        操作策略 经营策略 定价策略 营销战略 品牌战略 经营战略 营销计划 销售计划 学习计划 旅行计划 出行计划 \
+        搭配要点 选购要点 挑选要点 流行要点 潮流要点
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Last words of a law's name before 法 (劳动合同法, 国家赔偿法, 海岛保护法, 农村土地承包经营纠纷调解仲裁法).
     static let lawStemEndings: Set<String> = Set("""
@@ -176,8 +190,12 @@ enum PolicyVocabulary {
     /// (3000亿美元, 5公里, 2023年度): a phrase right after digits does not start with them.
     static let unitWords: Set<String> = Set("""
         美元 欧元 日元 港元 港币 英镑 卢布 韩元 台币 澳元 加元 公里 千米 平方米 平方公里 公顷 公斤 千克 克 \
-        立方米 小时 分钟 秒 周年 季度 年度 月份 周 倍 成 岁 度 兆 吨 辆 台 部 头 只 笔 宗 例 架 艘 套 所 座
+        立方米 小时 分钟 秒 周年 季度 年度 月份 周 倍 成 岁 度 兆 吨 辆 台 部 头 只 笔 宗 例 架 艘 套 所 座 \
+        英寸 英尺 寸 尺 年代 世纪
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Lone characters that end a time after its unit (90年代|末, 2009年|初, 5月|底): not part of a phrase.
+    static let timeUnitTails: Set<UInt32> = Set("初中末底内前后间".unicodeScalars.map(\.value))
 
     /// One-character words that open a policy name (新拆迁条例, 省直管县, 总河长制, 反垄断法): a phrase may start
     /// with one after a cut at a lone stop character, and keeps it beside the shorter term.

@@ -8,7 +8,8 @@
 /// Right edge: the suffix must end a word (no ICU word runs across it, and the next character is not one that
 /// makes it a longer word: 工程师, 建设银行). A one-character suffix (制, 法) must be a word by itself, so
 /// 控制 and 做法 are not policies; 法 also needs a law-like stem. A stem made only of generic words (重大制度,
-/// 经济建设) is rejected; X建设 where X is a policy gives X.
+/// 经济建设), or ending in an ordinary compound (…解决方案, …促销活动, …装修工程), is rejected; X建设 where X is
+/// a policy gives X.
 final class SuffixPhraseFinder {
     static let maxStem = 16
     private let suffixes: ScalarTrie
@@ -70,7 +71,7 @@ final class SuffixPhraseFinder {
         var left = suffix.lowerBound
         while left > 0, suffix.lowerBound - left < Self.maxStem, ScalarClass.isHan(s[left - 1]) { left -= 1 }
         if left > 0, s[left - 1] == ScalarClass.closeQuote, suffix.lowerBound - left <= 4,
-           !leftEdge.containsStopWord(left..<suffix.lowerBound, s) {
+           suffix.count > 1 || left == suffix.lowerBound, !leftEdge.containsStopWord(left..<suffix.lowerBound, s) {
             return quotedStemPhrase(left..<suffix.upperBound, prior, s, text, paragraph)
         }
         guard suffix.lowerBound - left >= 2 else { return nil }
@@ -147,6 +148,7 @@ final class SuffixPhraseFinder {
               suffix.lowerBound - start >= 2 else { return nil }
         let kept = stem.filter { $0.range.lowerBound >= start }
         if kept.allSatisfy({ PolicyVocabulary.genericWords.contains($0.word) }) { return nil }
+        if PolicyVocabulary.ordinaryCompounds.contains(kept.last!.word + ViewText.string(s[suffix])) { return nil }
         if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
         if s[suffix].elementsEqual(lawSuffix) {
             guard PolicyVocabulary.lawStemEndings.contains(kept.last!.word) else { return nil }
@@ -156,7 +158,8 @@ final class SuffixPhraseFinder {
     }
 
     /// “十四五”规划 → 十四五规划, “四个全面”战略布局 → 四个全面战略布局: a quoted name before the suffix (and at
-    /// most four more characters, with no stop word among them: not “以旧换新”进行补贴) is the stem.
+    /// most four more characters, with no stop word among them: not “以旧换新”进行补贴, nor “刑天兽”更是法力) is the
+    /// stem; before a one-character suffix the quote must close right before it (“河长”制).
     private func quotedStemPhrase(_ tail: Range<Int>, _ prior: Double, _ s: UnsafeBufferPointer<UInt32>,
                                   _ text: ViewText, _ paragraph: Int) -> TermCandidate? {
         let close = tail.lowerBound - 1
