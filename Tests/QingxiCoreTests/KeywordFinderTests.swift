@@ -116,6 +116,14 @@ import Testing
         #expect(try terms("坚持“一国两制”，推进“两学一做”，落实三去一降一补", kind: .slogan).contains("两学一做"))
     }
 
+    /// Dev news: dates, repeated characters, nicknames and catchphrases in quotes, after verbs and before nouns
+    /// too general to make them policies.
+    @Test(arguments: ["“十一”后成交量回升", "全国多地开启“抖抖抖”模式", "如同“好奇宝宝”问题一个接一个",
+                      "选择“再战江湖”服务器登陆", "他提出了“点穴攻击”的思路", "坚持“定期定投”指数基金"])
+    func quotedWordsThatAreNotPolicies(sentence: String) throws {
+        #expect(try terms(sentence).isEmpty)
+    }
+
     @Test func quotedTermsNeedAPolicyContext() throws {
         let found = try terms("深化“放管服”改革，推进“一网通办”。股市“忽冷忽热”，他说“不差钱”。")
         #expect(found.contains("放管服改革"))

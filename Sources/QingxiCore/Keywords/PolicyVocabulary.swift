@@ -227,18 +227,19 @@ enum PolicyVocabulary {
     /// 学院): they mark an organisation in a word of three or more characters, or alone after a word (商务|部).
     static let ministryEndings: Set<UInt32> = Set("部院".unicodeScalars.map(\.value))
 
-    /// Verbs after which a quoted term is a policy (推进“一网通办”, 落实“两个维护”).
+    /// Verbs after which a quoted term is a policy (推进“一网通办”, 落实“两个维护”). Verbs that also take
+    /// slogans, nicknames and catchphrases as objects (提出, 坚持, 启动, 围绕, 做到) are not among them.
     static let quoteVerbs: Set<String> = Set("""
-        推进 推行 落实 实施 实行 开展 深化 坚持 贯彻 贯彻落实 建立 构建 推动 打好 打赢 践行 树立 统筹 做好 抓好 \
-        聚焦 围绕 按照 遵循 增强 坚定 做到 执行 启动 深入 全面 扎实 持续 巩固 提出 部署 强化 完善 健全 加强 \
-        推广 试行 探索 开展了 实施了 推行了 提出了
+        推进 推行 落实 实施 实行 开展 深化 贯彻 贯彻落实 建立 构建 推动 打好 打赢 践行 树立 统筹 做好 抓好 \
+        按照 遵循 巩固 部署 强化 完善 健全 加强 推广 试行 开展了 实施了 推行了
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
-    /// Nouns before which a quoted term is a policy (“三农”问题, “五位一体”总体布局, “两山”理念).
+    /// Nouns before which a quoted term is a policy (“五位一体”总体布局, “两山”理念). Nouns as general as 问题,
+    /// 模式, 服务, 目标 are not among them (“好奇宝宝”问题).
     static let quoteNouns: [String] = [
         "改革", "工作", "政策", "战略", "行动", "要求", "理念", "精神", "部署", "原则", "方针", "模式", "试点", "制度",
-        "机制", "体系", "工程", "建设", "目标", "任务", "布局", "总体布局", "战略布局", "思想", "重要思想", "方略",
-        "举措", "措施", "活动", "专项行动", "攻坚", "整治", "问题", "规划", "计划", "方案", "改造", "服务", "平台",
+        "机制", "体系", "工程", "建设", "布局", "总体布局", "战略布局", "思想", "重要思想", "方略",
+        "举措", "措施", "活动", "专项行动", "攻坚", "整治", "规划", "计划", "方案", "改造",
     ]
 
 }
