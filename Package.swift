@@ -20,9 +20,15 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // The system SQLite (libsqlite3-dev), for `qingxi index` and `qingxi search` (FTS5). Its header is safe to
+        // expose to Swift; the shim only adds what Swift cannot import (SQLITE_TRANSIENT).
+        .target(
+            name: "CSQLiteShim",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .target(
             name: "QingxiCore",
-            dependencies: ["CICUShim"]
+            dependencies: ["CICUShim", "CSQLiteShim"]
         ),
         .executableTarget(
             name: "qingxi",
