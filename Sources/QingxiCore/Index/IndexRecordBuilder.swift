@@ -27,9 +27,10 @@ public final class IndexRecordBuilder {
         self.lexicon = lexicon
         self.textIsSimplified = textIsSimplified
         simplifier = try ScriptConverter(ConversionOptions(direction: .hans))
-        tokenizer = try SearchTokenizer(lexicon: lexicon, view: lexicon.view, mode: .annotate)
-        simplifiedTokenizer = try SearchTokenizer(lexicon: lexicon, view: .widthFoldingOnly, mode: .annotate)
-        expander = try SubwordExpander(lexicon: lexicon)
+        let finder = try TermCandidateFinder(lexicon: lexicon)
+        tokenizer = try SearchTokenizer(finder: finder, view: lexicon.view, mode: .annotate)
+        simplifiedTokenizer = try SearchTokenizer(finder: finder, view: .widthFoldingOnly, mode: .annotate)
+        expander = try SubwordExpander(lexicon: lexicon, finder: finder)
     }
 
     /// The lexicon `options` give the keywords stage (shipped lists unless turned off, then the user's files),
@@ -76,6 +77,11 @@ public final class IndexRecordBuilder {
     /// The tokens of any text (a search query goes through this, so that it is cut as the index was).
     public func tokens(of text: String) throws -> [String] {
         try tokenizer.tokens(of: text)
+    }
+
+    /// The subwords of one token as the index stores them (see `SubwordExpander`).
+    public func subwords(of token: String) throws -> [String] {
+        try expander.subwords(of: [token])
     }
 
     /// A headline: short, and not ending like a sentence.

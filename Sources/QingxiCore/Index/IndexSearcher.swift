@@ -10,6 +10,7 @@
 public final class IndexSearcher {
     private let store: SearchIndexStore
     private let tokenizer: SearchTokenizer
+    private let breaker: ICUWordBreaker
     private let view: MatchingView
     public var snippets: SnippetBuilder
 
@@ -18,12 +19,21 @@ public final class IndexSearcher {
         self.store = store
         view = lexicon.view
         tokenizer = try SearchTokenizer(lexicon: lexicon, view: lexicon.view, mode: .annotate)
+        breaker = try ICUWordBreaker(locale: "zh")
         snippets = SnippetBuilder(view: lexicon.view)
     }
 
     /// Parses a query with the index's tokenizer.
     public func query(_ text: String) throws -> SearchQuery {
-        try SearchQuery(text, tokenize: tokenizer.tokens(of:))
+        try SearchQuery(text, tokenize: tokenizer.tokens(of:), words: plainWords(of:))
+    }
+
+    /// A long token's ICU words (as `SubwordExpander` cuts them), any other token alone.
+    private func plainWords(of token: String) throws -> [String] {
+        guard SubwordExpander.mayCut(token) else { return [token] }
+        let words = try breaker.words(token)
+            .filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } }
+        return words.isEmpty ? [token] : words.map(String.init)
     }
 
     public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws -> [SearchHit] {
@@ -61,7 +71,7 @@ public final class IndexSearcher {
             SELECT articles_fts.rowid, \(bm25) AS score FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid
             WHERE articles_fts MATCH ?1
               AND (?2 IS NULL OR instr(a.source_key, ?2) > 0)
-              AND (?3 IS NULL OR a.doc IN (SELECT doc FROM keywords WHERE term = ?3))
+              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM keywords k WHERE k.doc = a.doc AND instr(k.term, ?3) > 0))
             ORDER BY score, articles_fts.rowid LIMIT ?4
             """ : """
             SELECT rowid, \(bm25) AS score FROM articles_fts WHERE articles_fts MATCH ?1
@@ -107,11 +117,13 @@ public struct SearchOptions: Sendable {
     public var limit = 10
     /// Only articles whose source contains this (both in the matching view).
     public var source: String?
-    /// Only articles with this keyword term (any script, with or without 《》).
+    /// Only articles with a keyword term containing this (any script, with or without 《》).
     public var keyword: String?
     /// Leave out near duplicates of a better hit.
     public var collapse = false
-    public var collapseDistance = 3
+    /// Bits apart at most to count as a near duplicate. On 625 distinct dev articles (195,000 pairs) the
+    /// closest two different articles were 14 bits apart; a copy with a few words changed is within 2–6.
+    public var collapseDistance = 8
 
     public init() {}
 }

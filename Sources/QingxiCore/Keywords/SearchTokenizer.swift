@@ -23,11 +23,17 @@ public final class SearchTokenizer: Stage {
     private var collected: [String] = []
     private var buffers = WordBuffers()
 
-    public init(lexicon: PolicyLexicon, view: MatchingView, mode: Mode) throws {
+    public convenience init(lexicon: PolicyLexicon, view: MatchingView, mode: Mode) throws {
+        try self.init(finder: TermCandidateFinder(lexicon: lexicon), view: view, mode: mode)
+    }
+
+    /// A tokenizer on a term finder of its owner's (the finder is immutable; building one costs milliseconds,
+    /// so the index record builder's tokenizers share theirs).
+    init(finder: TermCandidateFinder, view: MatchingView, mode: Mode) throws {
         requestedMode = mode
         self.mode = mode
         self.view = view
-        finder = try TermCandidateFinder(lexicon: lexicon)
+        self.finder = finder
         breaker = try ICUWordBreaker(locale: "zh")
     }
 

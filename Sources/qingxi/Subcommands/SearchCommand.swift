@@ -35,10 +35,10 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only articles whose source contains this (either script).", valueName: "name"))
     var source: String?
 
-    @Option(help: ArgumentHelp("Only articles with this keyword term (either script, 《》 optional).", valueName: "term"))
+    @Option(help: ArgumentHelp("Only articles with a keyword term containing this (either script, 《》 optional).", valueName: "term"))
     var keyword: String?
 
-    @Flag(help: "Leave out near duplicates (fingerprints within 3 bits) of a better hit.")
+    @Flag(help: "Leave out near duplicates (fingerprints within 8 bits) of a better hit.")
     var collapse = false
 
     @Option(name: .customLong("snippet-width"), help: ArgumentHelp("Characters per snippet.", valueName: "n"))
