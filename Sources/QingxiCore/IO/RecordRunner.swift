@@ -17,13 +17,17 @@ public final class RecordRunner {
     static let maxWarnings = 20
 
     let textReport: TextReport?
+    /// When set, receives the finished articles instead of a printer (see `ArticleSink`).
+    let sink: ArticleSink?
     /// Fixed by the first input: every article is told it (`Article.outputFormat`).
     var outputFormat = RecordFormat.text
 
-    /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`).
+    /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`); `sink`, when
+    /// given, takes every finished article instead of the text or JSONL printer.
     public init(options: RecordOptions, chain: StageChain, output: OutputWriter, messages: MessageWriter,
-                textReport: TextReport? = nil) {
+                textReport: TextReport? = nil, sink: ArticleSink? = nil) {
         self.options = options
+        self.sink = sink
         self.textReport = textReport
         self.chain = chain
         self.output = output
@@ -44,7 +48,7 @@ public final class RecordRunner {
             }
             let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
             if printer == nil {
-                outputFormat = options.outputFormat ?? format
+                outputFormat = sink != nil ? .jsonl : options.outputFormat ?? format
                 printer = makePrinter(outputFormat)
             }
             switch format {
@@ -54,6 +58,7 @@ public final class RecordRunner {
             }
         }
         try chain.finish()
+        try sink?.finish()
         try output.flush()
         try rejects?.flush()
         reportSummary()
@@ -69,6 +74,7 @@ public final class RecordRunner {
     }
 
     private func makePrinter(_ format: RecordFormat) -> ArticlePrinter {
+        if let sink { return SinkPrinter(sink: sink) }
         switch format {
         case .text: return TextPrinter(output: output, messages: messages, options: options, report: textReport)
         case .jsonl: return JSONLinesPrinter(output: output, options: options)
