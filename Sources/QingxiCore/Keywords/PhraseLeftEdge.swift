@@ -15,7 +15,7 @@ typealias WindowWord = (range: Range<Int>, word: String)
 ///   lone character after it (对|华|强硬 gives 强硬…): the two may make a word ICU does not know, unless a
 ///   lexicon term or a one-character modifier (新|拆迁|条例, 省|直接|管理) starts there.
 /// A lone character that only ends words (市(地)|级, 省|份) does not open a phrase. No cut falls inside a
-/// lexicon term (家电以旧换新实施办法).
+/// lexicon term (家电以旧换新实施办法), and two lexicon terms side by side are two terms (河长制|林长制).
 struct PhraseLeftEdge {
     let lexicon: ScalarTrie
     let stopWords: ScalarTrie
@@ -55,6 +55,10 @@ struct PhraseLeftEdge {
             }
         }
         if cutAtLoneStop { start = pastLoneCharacter(from: start, stem, named: named, s) }
+        if let first = named.first(where: { $0.lowerBound == start }), first.upperBound < suffix.lowerBound,
+           lexicon.value(of: s[first.upperBound..<suffix.upperBound]) != nil {
+            start = first.upperBound // 河长制|林长制: two terms side by side are two terms
+        }
         if let opening = stem.first(where: { $0.range.lowerBound == start }), opening.range.count == 1,
            PolicyVocabulary.nonInitialCharacters.contains(s[start]) {
             start = opening.range.upperBound

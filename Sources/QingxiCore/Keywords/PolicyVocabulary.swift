@@ -73,7 +73,7 @@ enum PolicyVocabulary {
         且 同时 但 但是 也 还 都 又 就 才 要 需 需要 应 应当 应该 必须 可 可以 能 能够 会 已 已经 \
         正 正在 曾 曾经 了 着 过 地 得 之 其 该 此 这 那 这些 那些 这个 那个 这一 这项 各 各项 \
         各级 各地 各类 各种 每 某 有关 相关 一系列 一批 一些 一种 一套 一项 我们 我国 我省 我市 我县 \
-        我区 我州 全国 全省 全市 全县 全区 全州 全面 目前 当前 今年 去年 明年 今后 近年来 以来 期间 年 \
+        我区 我州 全国 全省 全市 全县 全区 全州 乡镇 全面 目前 当前 今年 去年 明年 今后 近年来 以来 期间 年 \
         月 日 时 等 即 如 像 让 使 令 请 由于 因为 所以 因此 为了 如何 怎样 什么 哪些 谁 不 没有 \
         没 无 非 很 更 更加 十分 非常 重点 主要 首先 其次 最后 一是 二是 三是 四是 五是 第一 第二 \
         就是 也是 还是 既 不仅 而且 例如 比如 等等 他 她 它 他们 称 说 据 据悉 记者 我 你 您 你们 \
@@ -92,7 +92,8 @@ enum PolicyVocabulary {
         坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
         其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
         缺乏 购买 落地 发动 出于 做为 精心 服从 依赖 受 迅速 展开 准备 入驻 未 赶上 失去 无法 预备 严肃 \
-        考虑 注意 一定 则 初步 展现 用 另外 专门 除 除了 受益 留意 呈现 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
+        考虑 注意 一定 则 初步 展现 用 拟定 顺应 勇于 安排 任何 经过 带 帮 先 月初 月中 \
+        另外 专门 除 除了 受益 留意 呈现 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
         放松 放宽 收紧 松绑 确认 位于 配合 禁止 提供 主持 注资 中标 安装 彻底 被迫 提前 拟 迎 想尽 \
         更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
         回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
@@ -103,7 +104,7 @@ enum PolicyVocabulary {
     /// right before the suffix after a word (想|办法), since word break leaves unknown words in single
     /// characters (暗标竞价|出|让|制度).
     static let weakSingleStops: Set<UInt32> = Set("""
-        出来去到看听建抓推促立设定提问答谈讲指属靠凭借搞做干据想给令请让使有无非受用
+        出来去到看听建抓推促立设定提问答谈讲指属靠凭借搞做干据想给令请让使有无非受用带帮先
         """.unicodeScalars.map(\.value))
 
     /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all
@@ -124,7 +125,7 @@ enum PolicyVocabulary {
     /// the phrase does not end there.
     static let continuationCharacters: Set<UInt32> = Set("""
         师员者家人院局厅部委办处科司所站组队会费款金额量率性化式型界学银署车机器品证表单类们稿开论史观合伙协
-        作造定订约裁止冷药剂片播售内外
+        作造定订约裁止冷药剂片播售内外成
         """.unicodeScalars.map(\.value))
 
     /// Two-character words ending in a one-character suffix that word break does not always know and that
@@ -132,7 +133,7 @@ enum PolicyVocabulary {
     /// pairs of scalars (first << 32 | second).
     static let wordsEndingLikeSuffixes: Set<UInt64> = Set("""
         录制 研制 编制 抵制 克制 压制 复制 绘制 定制 自制 牵制 遏制 节制 印制 监制 炮制 仿制 特制 试制 限制 \
-        控制 强制 钳制 配制 调制 酿制 腌制 烹制 烧制 炼制 铸制 缝制 摄制 拍制 创制 轧制 熏制 晒制
+        控制 强制 钳制 配制 调制 酿制 腌制 烹制 烧制 炼制 铸制 缝制 摄制 拍制 创制 轧制 熏制 晒制 秘制 巨制
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word -> UInt64 in
             let pair = word.unicodeScalars.map { UInt64($0.value) }
             return pair[0] << 32 | pair[1]
