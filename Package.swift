@@ -20,6 +20,11 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // The only place that includes <zlib.h> (gzip, tar.gz and ZIP for `qingxi batch`); opaque like CICUShim.
+        .target(
+            name: "CZlibShim",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
         // The system SQLite (libsqlite3-dev), for `qingxi index` and `qingxi search` (FTS5). Its header is safe to
         // expose to Swift; the shim only adds what Swift cannot import (SQLITE_TRANSIENT).
         .target(
@@ -28,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "QingxiCore",
-            dependencies: ["CICUShim", "CSQLiteShim"]
+            dependencies: ["CICUShim", "CZlibShim", "CSQLiteShim"]
         ),
         .executableTarget(
             name: "qingxi",

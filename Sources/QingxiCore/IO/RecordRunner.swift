@@ -40,6 +40,12 @@ public final class RecordRunner {
         for path in options.inputs.isEmpty ? ["-"] : options.inputs {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
                 : try LineReader(path: path, readSize: options.readSize)
+            if let mark = try reader.utf16ByteOrderMark() {
+                summary.inputsSetAside += 1
+                messages.line("qingxi: \(reader.name): error: UTF-16 text (byte order mark \(mark)); qingxi reads UTF-8: "
+                    + "convert it first (iconv -f UTF-16 -t UTF-8) or use qingxi batch --encoding auto; input skipped")
+                continue
+            }
             let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
             if printer == nil {
                 outputFormat = sink != nil ? .jsonl : options.outputFormat ?? format
@@ -56,6 +62,7 @@ public final class RecordRunner {
         try output.flush()
         try rejects?.flush()
         reportSummary()
+        if summary.inputsSetAside > 0 { throw QingxiError.inputsSetAside(count: summary.inputsSetAside) }
         return summary
     }
 

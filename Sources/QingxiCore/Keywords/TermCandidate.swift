@@ -1,6 +1,6 @@
 /// How a policy term was found; when one term is found several ways, the strongest kind (first listed) is kept.
 public enum TermKind: String, Sendable, CaseIterable, Comparable {
-    /// A document title in 《》 (law, regulation, plan, notice): `《延吉市2021年河长制工作要点》`.
+    /// A document title in 《》 (law, regulation, plan, notice): `《清河县2023年林长制工作要点》`.
     case document
     /// A numbered slogan: 三大攻坚战, 四个全面, “五位一体”.
     case slogan

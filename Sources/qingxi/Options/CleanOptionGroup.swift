@@ -2,7 +2,7 @@ import ArgumentParser
 import QingxiCore
 
 /// The options of the whole chain (convert → strip → dedup → keywords), shared by `qingxi clean` and
-/// `qingxi index` (and ready for `qingxi batch`).
+/// `qingxi index` and `qingxi batch`.
 struct CleanOptionGroup: ParsableArguments {
     @Option(help: "Output script: hans, hant, or keep (no conversion; matching still uses simplified).")
     var to: CleanOptions.Target = .hans
