@@ -146,4 +146,13 @@ import Testing
         let line = String(decoding: IndexRecordEncoder(format: .jsonl).encoded(record), as: UTF8.self)
         #expect(line == #"{"id":"a\"1","title":null,"text":"甲","text_hans":"甲","tokens":"甲","keywords":[],"meta":{"source":"乙","reporter":null,"editor":null,"date":null},"fingerprint":"00000000000000ff"}"# + "\n")
     }
+
+    @Test func searchHitScoresKeepTheirDigits() {
+        var hit = SearchHit(rank: 1, id: "a", score: 1.579234, title: nil, markedTitle: nil, snippet: "", keywords: [],
+                            meta: IndexMeta(), fingerprint: SimHash(value: 0))
+        #expect(hit.scoreText == "1.5792")
+        hit.score = 2.8748649e-06
+        #expect(hit.scoreText == "2.875e-6")
+        #expect(hit.text.hasPrefix("1. (no title)  [a]  score 2.875e-6\n"))
+    }
 }

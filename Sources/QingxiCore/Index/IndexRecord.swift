@@ -16,7 +16,7 @@ public struct IndexRecord: Sendable {
     public var textHans: String
     public var titleTokens: [String]
     public var bodyTokens: [String]
-    /// The words inside long tokens (河长制 inside 全面推行河长制): indexed by SQLite in a column of their own
+    /// The words inside long tokens (乡村振兴 inside 乡村振兴战略): indexed by SQLite in a column of their own
     /// so that a search for a part of a policy term still finds it; not part of the JSON record.
     public var subwords: [String]
     public var keywords: [JSONValue]

@@ -14,12 +14,25 @@ public struct SearchHit: Sendable {
     public var meta: IndexMeta
     public var fingerprint: SimHash
 
+    /// The score as text (and JSON number): 4 decimals, or 4 significant digits with an exponent below 0.01
+    /// (bm25 gives near-zero scores to a word found in about half of a small archive): 2.875e-6.
+    public var scoreText: String {
+        guard abs(score) < 0.01, score != 0, score.isFinite else { return JSONValue.format(score) }
+        var mantissa = abs(score)
+        var exponent = 0
+        while mantissa < 1 {
+            mantissa *= 10
+            exponent -= 1
+        }
+        return "\(score < 0 ? "-" : "")\(JSONValue.format((mantissa * 1000).rounded() / 1000))e\(exponent)"
+    }
+
     /// One JSON object (a line of `--json` output).
     public var json: JSONValue {
         .object([
             ("rank", .int(rank)),
             ("id", .string(id)),
-            ("score", .double(score)),
+            ("score", .raw(Array(scoreText.utf8))),
             ("title", title.map(JSONValue.string) ?? .null),
             ("snippet", .string(snippet)),
             ("keywords", .array(keywords.map(JSONValue.string))),
@@ -30,7 +43,7 @@ public struct SearchHit: Sendable {
 
     /// The text form: a numbered heading line, a meta line, a keywords line, the snippet.
     public var text: String {
-        var lines = ["\(rank). \(markedTitle ?? title ?? "(no title)")  [\(id)]  score \(JSONValue.format(score))"]
+        var lines = ["\(rank). \(markedTitle ?? title ?? "(no title)")  [\(id)]  score \(scoreText)"]
         let meta = [meta.source, meta.date, meta.reporter.map { "记者 \($0)" }, meta.editor.map { "编辑 \($0)" }]
             .compactMap { $0 }
         if !meta.isEmpty { lines.append("   " + meta.joined(separator: " · ")) }

@@ -45,8 +45,9 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     /// What to highlight, one group per part: the part's tokens joined (the phrase as it stands in the
-    /// simplified text) and, for a text where punctuation breaks the phrase, its tokens on their own.
+    /// simplified text) and, for a text where punctuation breaks the phrase, its tokens of two or more
+    /// characters on their own (a lone 河 of 巡河 would light up every 河).
     public var highlightGroups: [(phrase: String, tokens: [String])] {
-        parts.map { ($0.joined(), $0.count > 1 ? $0 : []) }
+        parts.map { part in (part.joined(), part.count > 1 ? part.filter { $0.unicodeScalars.count > 1 } : []) }
     }
 }

@@ -1,10 +1,10 @@
 /// The words inside a long token: what a search for part of a policy term must still find. `SearchTokenizer`
-/// keeps policy terms whole (乡村振兴战略 is one token, and so is 度林长制 where a suffix rule took one character
-/// too many), so a search for 乡村振兴, 振兴战略 or 林长制 would miss them. For each token of three or more
+/// keeps policy terms whole (乡村振兴战略, 森林资源监测体系 are one token each), so a search for 乡村振兴,
+/// 振兴战略 or 森林资源 would miss them. For each token of three or more
 /// characters (one of them Chinese) the subwords are:
 /// 1. its ICU words, in order (乡村 振兴 战略: a phrase query over plain words still finds adjacent words);
 /// 2. then the policy terms strictly inside it: lexicon terms (the longest one starting at each character)
-///    and suffix phrases or slogans the term finder sees inside (乡村振兴 in 乡村振兴战略, 林长制 in 度林长制).
+///    and suffix phrases or slogans the term finder sees inside (乡村振兴 in 乡村振兴战略, 河长制 in 河长制工作要点).
 /// A token ICU keeps as one word and that holds no term inside (共和国) has no subwords.
 ///
 /// The SQLite index keeps these in a column of their own, so the token stream of the main column, and with it
