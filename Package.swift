@@ -20,9 +20,20 @@ let package = Package(
                 .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
             ]
         ),
+        // The only place that includes <zlib.h> (gzip, tar.gz and ZIP for `qingxi batch`); opaque like CICUShim.
+        .target(
+            name: "CZlibShim",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
+        // The system SQLite (libsqlite3-dev), for `qingxi index` and `qingxi search` (FTS5). Its header is safe to
+        // expose to Swift; the shim only adds what Swift cannot import (SQLITE_TRANSIENT).
+        .target(
+            name: "CSQLiteShim",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .target(
             name: "QingxiCore",
-            dependencies: ["CICUShim"]
+            dependencies: ["CICUShim", "CZlibShim", "CSQLiteShim"]
         ),
         .executableTarget(
             name: "qingxi",

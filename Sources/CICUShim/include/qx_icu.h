@@ -53,6 +53,43 @@ void qx_icu_wordbreak_close(qx_icu_wordbreak *breaker);
 int32_t qx_icu_wordbreak_boundaries(qx_icu_wordbreak *breaker, const uint16_t *text, int32_t length,
                                     int32_t *boundaries, int32_t capacity, int32_t *status);
 
+/// An ICU charset detector (UCharsetDetector*). Not thread-safe: one per thread.
+typedef struct qx_icu_charsetdetector qx_icu_charsetdetector;
+
+/// Opens a charset detector. NULL on failure.
+qx_icu_charsetdetector *qx_icu_charsetdetector_open(int32_t *status);
+
+/// Closes a detector opened by qx_icu_charsetdetector_open. NULL is accepted.
+void qx_icu_charsetdetector_close(qx_icu_charsetdetector *detector);
+
+/// Runs detection on bytes[0..<length] (ucsdet_setText + ucsdet_detectAll); returns how many candidate charsets
+/// were found, best first. The candidates stay readable until the next call.
+int32_t qx_icu_charsetdetector_detect(qx_icu_charsetdetector *detector, const uint8_t *bytes, int32_t length,
+                                      int32_t *status);
+
+/// The name of candidate `index` of the last detection ("GB18030", "Big5"): a static string.
+const char *qx_icu_charsetdetector_name(qx_icu_charsetdetector *detector, int32_t index, int32_t *status);
+
+/// The confidence (0–100) of candidate `index` of the last detection.
+int32_t qx_icu_charsetdetector_confidence(qx_icu_charsetdetector *detector, int32_t index, int32_t *status);
+
+/// A converter from one charset to UTF-8 (a UConverter* for the source charset plus one for UTF-8) that stops
+/// at the first byte sequence that is illegal in the source charset, instead of substituting. Not thread-safe.
+typedef struct qx_icu_decoder qx_icu_decoder;
+
+/// Opens a decoder for the charset `name` (any name or alias ICU knows: "GB18030", "Big5", "UTF-16").
+qx_icu_decoder *qx_icu_decoder_open(const char *name, int32_t *status);
+
+/// Closes a decoder opened by qx_icu_decoder_open. NULL is accepted.
+void qx_icu_decoder_close(qx_icu_decoder *decoder);
+
+/// Converts the complete text input[0..<input_length] to UTF-8 in output (ucnv_convertEx, reset and flushed);
+/// returns the number of UTF-8 bytes written. When output is too small, status is U_BUFFER_OVERFLOW_ERROR and
+/// nothing useful is written: call again with more room (2 × input_length + 16 always suffices). On an illegal,
+/// unmappable or truncated sequence status is an error and *error_offset is the input offset where it starts.
+int32_t qx_icu_decoder_to_utf8(qx_icu_decoder *decoder, const uint8_t *input, int32_t input_length,
+                               uint8_t *output, int32_t output_capacity, int32_t *error_offset, int32_t *status);
+
 /// Status value meaning "buffer too small" (U_BUFFER_OVERFLOW_ERROR).
 int32_t qx_icu_buffer_overflow_status(void);
 

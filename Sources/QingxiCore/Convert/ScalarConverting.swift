@@ -35,13 +35,7 @@ public final class StringConverter {
             if Self.isASCII(utf8) { return String(decoding: utf8, as: UTF8.self) }
             scalars.removeAll(keepingCapacity: true)
             UTF8Decoding.appendScalars(of: utf8, to: &scalars)
-            let needed = scalars.count * 4 * engine.maxExpansion + 16
-            if needed > outputCapacity {
-                output.deallocate()
-                outputCapacity = max(needed, outputCapacity * 2)
-                output = .allocate(capacity: outputCapacity)
-            }
-            let written = scalars.withUnsafeBufferPointer { convertChunks($0) }
+            let written = convertScalars()
             return String(decoding: UnsafeBufferPointer(start: output, count: written), as: UTF8.self)
         }
     }
@@ -56,15 +50,20 @@ public final class StringConverter {
         }
         scalars.removeAll(keepingCapacity: true)
         guard UTF8Decoding.appendScalarsValidating(of: utf8, to: &scalars) else { return false }
+        let written = convertScalars()
+        try write(UnsafeBufferPointer(start: output, count: written))
+        return true
+    }
+
+    /// Converts `scalars` into `output`, grown first to the worst case; returns the bytes written.
+    private func convertScalars() -> Int {
         let needed = scalars.count * 4 * engine.maxExpansion + 16
         if needed > outputCapacity {
             output.deallocate()
             outputCapacity = max(needed, outputCapacity * 2)
             output = .allocate(capacity: outputCapacity)
         }
-        let written = scalars.withUnsafeBufferPointer { convertChunks($0) }
-        try write(UnsafeBufferPointer(start: output, count: written))
-        return true
+        return scalars.withUnsafeBufferPointer { convertChunks($0) }
     }
 
     private func convertChunks(_ input: UnsafeBufferPointer<UInt32>) -> Int {

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--layout mirror`: one output file per source, at the source's relative path (`a/b.txt`, `c.jsonl.gz`;
+/// archive entries under the archive's path: `x.tar.gz/dir/e.txt`), cleaned `.txt` for text files and JSONL
+/// (gzip when the source was) for JSONL. Each file is written under `.tmp/` and renamed into place when its
+/// source ends; a source that yielded no article (rejected whole) leaves no file.
+///
+/// Commits come at source boundaries once `commitBytes` of output gathered, with one `syncfs` for all the
+/// group's files. A path that clashes with another input's output (the same path, or a file where a folder is
+/// needed) makes the later source a reject. (Within one run: a clash with a file committed before a resume is
+/// not seen; only overlapping command-line folders can cause one.)
+final class MirrorOutput: BatchOutput {
+    private let tracker: CommitTracker
+    private let commitBytes: Int
+    private var current: OutputFile?
+    private var currentArticles = 0
+    private var groupBytes = 0
+    /// Paths placed in this run: a second source landing on one of them is rejected instead of overwriting it.
+    private var placed: Set<String> = []
+
+    init(tracker: CommitTracker, commitBytes: Int) {
+        self.tracker = tracker
+        self.commitBytes = commitBytes
+    }
+
+    var stats: BatchStats { tracker.stats }
+
+    func write(_ unit: WorkUnit) throws {
+        guard unit.mode == .process else { return }
+        if let source = unit.source {
+            if unit.startsSource {
+                current = try tracker.directory.temporaryFile()
+                currentArticles = 0
+            }
+            try current?.write(unit.output)
+            currentArticles += unit.stats.articlesIn
+            if unit.endsSource { try place(source, unit) }
+        }
+        try tracker.note(unit)
+        if current == nil && groupBytes >= commitBytes { try commit() }
+    }
+
+    func finish() throws -> BatchStats {
+        try commit()
+        try tracker.complete()
+        return tracker.stats
+    }
+
+    private func commit() throws {
+        try tracker.commit(files: [], syncAll: true)
+        groupBytes = 0
+    }
+
+    /// Renames the finished file into place, or drops it when the source gave no article.
+    private func place(_ source: SourceRef, _ unit: WorkUnit) throws {
+        guard let file = current else { return }
+        current = nil
+        guard currentArticles > 0 else {
+            try file.close()
+            unlink(file.path)
+            return
+        }
+        if source.gzip && file.size == 0 { try file.write(try GzipCompressor().member([])) }
+        groupBytes += file.size
+        do {
+            guard placed.insert(source.mirrorPath).inserted else { throw PathConflict(path: source.mirrorPath) }
+            try tracker.directory.commit(file, as: source.mirrorPath, sync: false)
+        } catch let conflict as PathConflict {
+            unlink(file.path)
+            let reject = Reject(input: source.id, reason: "output path clashes with another input's: \(conflict.path)", kind: .refused)
+            unit.reject(reject)
+        }
+    }
+}

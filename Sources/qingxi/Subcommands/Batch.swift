@@ -1,0 +1,98 @@
+import ArgumentParser
+import QingxiCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `qingxi batch INPUT... --out DIR`: `qingxi clean`'s chain (same stage options) over whole folders and archives,
+/// in parallel, resumable. Options and wiring only; the work is `BatchRunner` in QingxiCore.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Clean folders and archives (.txt, .jsonl, .jsonl.gz, .tar, .tar.gz, .zip) into JSONL shards or a mirrored tree.",
+        discussion: """
+            Output is identical for any --jobs. Files are written under temporary names and renamed when complete; \
+            OUT/manifest.jsonl records what is finished, and --resume continues an interrupted run with the same \
+            result as an uninterrupted one. Rejected input (undecodable, malformed, oversized, damaged archives, \
+            refused entries) is listed in OUT/rejects/ with reasons. See docs/batch.md.
+            """
+    )
+
+    @Argument(help: "Input files and folders (folders are read recursively, in sorted order).")
+    var inputs: [String]
+
+    @Option(help: "The output folder (created; must be empty unless --resume).")
+    var out: String
+
+    @Option(help: "shards: OUT/part-NNNNN.jsonl.gz; mirror: cleaned files at the inputs' relative paths.")
+    var layout: BatchLayout = .shards
+
+    @Option(name: .customLong("shard-bytes"), help: "Uncompressed JSONL per shard (mirror: output between checkpoints), e.g. 128M.")
+    var shardBytes: ByteCount = ByteCount(128 << 20)
+
+    @Option(name: .customLong("gzip-level"), help: "zlib level of the gzip output, 1 (fastest) to 9 (smallest).")
+    var gzipLevel = 3
+
+    @Option(help: "Worker threads (default: all cores). The output does not depend on it.")
+    var jobs: Int = BatchOptions.availableCores
+
+    @Flag(help: "Continue the run recorded in OUT/manifest.jsonl (same inputs and options).")
+    var resume = false
+
+    @Flag(help: "No progress and no summary on stderr.")
+    var quiet = false
+
+    @Option(help: "Also write the summary as JSON to this file.")
+    var report: String?
+
+    @Option(help: "utf-8 (default), auto (detect GB18030/GBK, Big5, UTF-16 with ICU), or a charset name ICU knows.")
+    var encoding = "utf-8"
+
+    @Option(name: .customLong("max-record-bytes"), help: "Reject a JSONL line or text file longer than this (e.g. 64M).")
+    var maxRecordBytes: ByteCount = ByteCount(64 << 20)
+
+    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text.")
+    var textField = "text"
+
+    @Flag(help: "Keep the removal trail under qingxi.removed, and articles the stages emptied.")
+    var explain = false
+
+    @OptionGroup(title: "chain (as qingxi clean)") var chain: CleanOptionGroup
+
+    func run() throws {
+        var options = BatchOptions()
+        options.inputs = inputs
+        options.output = out
+        options.layout = layout
+        options.shardBytes = shardBytes.value
+        options.jobs = jobs
+        options.gzipLevel = gzipLevel
+        options.resume = resume
+        options.quiet = quiet
+        options.reportPath = report
+        options.encoding = InputEncoding(encoding)
+        options.maxRecordBytes = maxRecordBytes.value
+        options.textField = textField
+        options.explain = explain
+        let clean = chain.cleanOptions
+        options.chainDescription = String(describing: clean)
+        let runner = BatchRunner(options: options, makeStages: { try CleanPipeline.stages(clean) }, messages: MessageWriter())
+        let report = try runner.run()
+        // Exit 1: the run finished, but some input was rejected (bad input data, listed in OUT/rejects/).
+        if report.stats.rejectCount > 0 { Glibc.exit(1) }
+    }
+}
+
+/// A byte count argument: digits with an optional K, M or G suffix.
+struct ByteCount: ExpressibleByArgument {
+    var value: Int
+    init(_ value: Int) { self.value = value }
+    init?(argument: String) {
+        guard let value = BatchOptions.byteCount(argument) else { return nil }
+        self.value = value
+    }
+    var defaultValueDescription: String {
+        value % (1 << 20) == 0 ? "\(value >> 20)M" : value % (1 << 10) == 0 ? "\(value >> 10)K" : "\(value)"
+    }
+}
+
+extension BatchLayout: ExpressibleByArgument {}
