@@ -25,9 +25,15 @@ let package = Package(
             name: "CZlibShim",
             linkerSettings: [.linkedLibrary("z")]
         ),
+        // The system SQLite (libsqlite3-dev), for `qingxi index` and `qingxi search` (FTS5). Its header is safe to
+        // expose to Swift; the shim only adds what Swift cannot import (SQLITE_TRANSIENT).
+        .target(
+            name: "CSQLiteShim",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .target(
             name: "QingxiCore",
-            dependencies: ["CICUShim", "CZlibShim"]
+            dependencies: ["CICUShim", "CZlibShim", "CSQLiteShim"]
         ),
         .executableTarget(
             name: "qingxi",

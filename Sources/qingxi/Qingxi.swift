@@ -12,7 +12,8 @@ struct Qingxi: ParsableCommand {
         commandName: "qingxi",
         abstract: "Clean Chinese news text: convert scripts, strip boilerplate, drop duplicates, find policy terms.",
         discussion: "Exit codes: 0 ok, 1 bad input data, 2 usage or I/O error.",
-        subcommands: [Clean.self, Convert.self, Strip.self, Dedup.self, Keywords.self, Profile.self, Df.self, Tokens.self, Batch.self]
+        subcommands: [Clean.self, Convert.self, Strip.self, Dedup.self, Keywords.self, Batch.self, IndexCommand.self,
+                      SearchCommand.self, Profile.self, Df.self, Tokens.self]
     )
 
     static func main() {

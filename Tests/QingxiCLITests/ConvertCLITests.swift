@@ -72,6 +72,17 @@ import Testing
         #expect(rules.stderr.contains("\(badRules):1: error:"))
     }
 
+    @Test func utf16InputIsSetAsideAndTheRestProcessed() throws {
+        let utf16 = NSTemporaryDirectory() + "qx-u16-\(UUID().uuidString).txt"
+        let utf8 = NSTemporaryDirectory() + "qx-u8-\(UUID().uuidString).txt"
+        try Data([0xFF, 0xFE, 0x41, 0x00, 0x0A, 0x00]).write(to: URL(fileURLWithPath: utf16))
+        try "後來\n".write(toFile: utf8, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["convert", "--to", "hans", utf16, utf8])
+        #expect(r.status == 1)
+        #expect(r.text == "后来\n")
+        #expect(r.stderr.contains("\(utf16): error: UTF-16 text (byte order mark FF FE)"))
+    }
+
     @Test func helpExitsZero() throws {
         let r = try CLIRunner.run(["convert", "--help"])
         #expect(r.status == 0)

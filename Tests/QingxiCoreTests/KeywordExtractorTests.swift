@@ -48,13 +48,16 @@ enum KeywordFixture {
         view = try ScriptConverter.matchingView()
     }
 
-    /// Golden: corpus/golden/input/keywords-policy.txt → corpus/golden/expected/keywords-policy.keywords.tsv.
-    /// Re-record with QINGXI_RECORD=1 and review `git diff corpus/`.
-    @Test func fixtureArticleGivesTheRecordedRanking() throws {
-        let input = try #require(KeywordFixture.read("corpus/golden/input/keywords-policy.txt"))
+    /// Golden: corpus/golden/input/<name>.txt → corpus/golden/expected/<name>.keywords.tsv. keywords-policy
+    /// names a policy of every kind; keywords-boundaries sets the left-edge traps seen on dev news (2023年度,
+    /// 第三方, 90年代末, 多渠道, 对华, 想办法, 解决方案, “十一”). Re-record with QINGXI_RECORD=1 and review
+    /// `git diff corpus/`.
+    @Test(arguments: ["keywords-policy", "keywords-boundaries"])
+    func fixtureArticleGivesTheRecordedRanking(name: String) throws {
+        let input = try #require(KeywordFixture.read("corpus/golden/input/\(name).txt"))
         let (terms, _) = try KeywordFixture.run(try KeywordFixture.extractor(view), input)
         let got = RankedTerm.tsvLines(terms)
-        let expectedPath = "corpus/golden/expected/keywords-policy.keywords.tsv"
+        let expectedPath = "corpus/golden/expected/\(name).keywords.tsv"
         if let record = getenv("QINGXI_RECORD"), String(cString: record) == "1" {
             let output = try OutputWriter(path: KeywordFixture.root + "/" + expectedPath)
             try output.write(got)
@@ -62,6 +65,20 @@ enum KeywordFixture {
         }
         let expected = try #require(KeywordFixture.read(expectedPath), "missing golden file: run with QINGXI_RECORD=1")
         #expect(got == expected)
+    }
+
+    @Test func boundaryFixtureHasNoFragments() throws {
+        let input = try #require(KeywordFixture.read("corpus/golden/input/keywords-boundaries.txt"))
+        let stage = try KeywordFixture.extractor(view, ranker: KeywordRanker(minimumScore: 0, relativeCutoff: 0))
+        let names = try KeywordFixture.run(stage, input).0.map(\.term)
+        for expected in ["河长制", "林长制", "集体林权制度改革", "多渠道解决河湖管护纠纷机制", "最严格的水资源管理制度",
+                         "出口管制政策"] {
+            #expect(names.contains(expected), "missing \(expected)")
+        }
+        for fragment in ["度林长制", "末集体林权制度改革", "方评估", "华出口管制政策", "渠道解决河湖管护纠纷机制", "十一"] {
+            #expect(!names.contains(fragment), "\(fragment) is reported")
+        }
+        #expect(!names.contains { $0.hasSuffix("办法") || $0.hasSuffix("解决方案") })
     }
 
     @Test func fixtureNamesEveryKindAndTheRightTerms() throws {

@@ -40,6 +40,39 @@ import Testing
         #expect(try terms(sentence, kind: .phrase) == (expected.isEmpty ? [] : [expected]))
     }
 
+    /// Regression (county-meeting fixture: 2023年度林长制 gave 度林长制): the left edge of a suffix phrase is
+    /// where ICU starts a word, never inside a time word, an ordinal, a unit, a counting word or an unknown
+    /// word that word break left in single characters.
+    @Test(arguments: [
+        ("召开2023年度林长制工作推进会", "林长制"),
+        ("全省第三季度林长制考核", "林长制"),
+        ("在2008年家电下乡政策中", "家电下乡政策"),
+        ("134份土地规划需报国务院", "土地规划"),
+        ("市(地)级土地利用总体规划", "土地利用总体规划"),
+        ("要建立健全多渠道解决劳动争议纠纷机制", "多渠道解决劳动争议纠纷机制"),
+        ("开发商交付精装修第三方造价清单", "造价清单"),
+        ("美国对华强硬政策", "强硬政策"),
+        ("和30日公布的迪斯尼乐园扩建计划", "迪斯尼乐园扩建计划"),
+        ("黑龙江省林长制", "林长制"),
+        ("同时受上世纪90年代末中国房改政策带动", "中国房改政策"),
+        ("足球假、赌、黑治理行动继续", "治理行动"),
+        ("初审的修订草案、驻外外交人员法草案", "驻外外交人员法"),
+        ("破获5起重大制毒案", nil),
+        ("超过3000亿美元清单", nil),
+        ("启动一期工程", nil),
+        ("运营商某次活动", nil),
+    ].map { ($0.0, $0.1 ?? "") })
+    func aPhraseNeverStartsInsideAWord(sentence: String, expected: String) throws {
+        #expect(try terms(sentence, kind: .phrase) == (expected.isEmpty ? [] : [expected]))
+    }
+
+    @Test func aLoneCountingWordBeforeALexiconTermDoesNotCutIt() throws {
+        let view = MatchingView.widthFoldingOnly
+        let finder = try TermCandidateFinder(lexicon: PolicyLexicon(terms: [("以旧换新", "economy")], view: view))
+        let found = try finder.candidates(in: ViewText("国务院转发了关于家电产品以旧换新实施方案", view: view), paragraph: 0)
+        #expect(found.filter { $0.kind == .phrase }.map(\.term) == ["家电产品以旧换新实施方案"])
+    }
+
     @Test func aPhraseIsNotCutInsideALexiconTerm() throws {
         let view = MatchingView.widthFoldingOnly
         let finder = try TermCandidateFinder(lexicon: PolicyLexicon(terms: [("家电以旧换新", "economy")], view: view))
@@ -66,6 +99,29 @@ import Testing
         #expect(found.contains("五位一体总体布局"))
         #expect(found.contains("四个全面"))
         #expect(!found.contains { $0.contains("五条") || $0.contains("五四") })
+    }
+
+    /// Dev news (live-stream comments, phone reviews, property news): shapes that only look like slogans or
+    /// suffix phrases.
+    @Test(arguments: ["直播间充满了“一定要去一次”的弹幕", "厂家提供两种方案供选择", "新机支持高清视频录制",
+                      "对5类家电“以旧换新”进行补贴", "法院不得使用本条例", "另外专门出条例", "商务部政策出台",
+                      "有的人千方百计想办法", "“刑天兽”更是法力高强", "推出家庭热水系统解决方案", "节日促销活动火爆",
+                      "宿舍申请上是有优惠政策的"])
+    func countingAndVerbsAreNotPolicies(sentence: String) throws {
+        #expect(try terms(sentence).isEmpty)
+    }
+
+    @Test func slogansWithCountingMeasuresNeedAStrongSuffix() throws {
+        #expect(try terms("深化三项制度改革", kind: .slogan) == ["三项制度"])
+        #expect(try terms("坚持“一国两制”，推进“两学一做”，落实三去一降一补", kind: .slogan).contains("两学一做"))
+    }
+
+    /// Dev news: dates, repeated characters, nicknames and catchphrases in quotes, after verbs and before nouns
+    /// too general to make them policies.
+    @Test(arguments: ["“十一”后成交量回升", "全国多地开启“抖抖抖”模式", "如同“好奇宝宝”问题一个接一个",
+                      "选择“再战江湖”服务器登陆", "他提出了“点穴攻击”的思路", "坚持“定期定投”指数基金"])
+    func quotedWordsThatAreNotPolicies(sentence: String) throws {
+        #expect(try terms(sentence).isEmpty)
     }
 
     @Test func quotedTermsNeedAPolicyContext() throws {

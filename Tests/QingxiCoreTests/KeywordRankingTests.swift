@@ -85,6 +85,44 @@ import Testing
         #expect(terms.first?.forms == ["《物权法》", "物权法"])
     }
 
+    func phrase(_ term: String, at lower: Int, paragraph: Int = 0, kind: TermKind = .phrase) -> TermCandidate {
+        TermCandidate(term: term, kind: kind, prior: 0.85, paragraph: paragraph,
+                      range: lower..<(lower + term.unicodeScalars.count), surface: term)
+    }
+
+    /// Regression (county-meeting fixture: 度林长制 beside 林长制): a phrase that is a term plus a prefix which
+    /// does not narrow it counts as that term; a modifier prefix stays.
+    @Test func aLoosePrefixIsDroppedAndAModifierKept() throws {
+        let ranker = KeywordRanker(minimumScore: 0, relativeCutoff: 0)
+        let fragment = ranker.rank([phrase("度林长制", at: 6), phrase("林长制", at: 0, paragraph: 1, kind: .lexicon)])
+        #expect(fragment.map(\.term) == ["林长制"])
+        #expect(fragment.first?.count == 2)
+        let verb = ranker.rank([phrase("宣布退休制度改革", at: 0), phrase("退休制度改革", at: 3, paragraph: 1)])
+        #expect(verb.map(\.term) == ["退休制度改革"])
+        for (long, short) in [("新拆迁条例", "拆迁条例"), ("总河长制", "河长制"), ("二套房贷政策", "房贷政策"),
+                              ("国家安居工程", "安居工程"), ("质量信用体系", "信用体系")] {
+            let kept = ranker.rank([phrase(long, at: 0), phrase(short, at: 0, paragraph: 1)])
+            #expect(Set(kept.map(\.term)) == [long, short])
+        }
+    }
+
+    /// Dev news: a weak suffix after a one- or two-character stem names a field more often than a policy
+    /// (财政改革, 土地规划); a zone is named by its place (山东自贸区).
+    @Test func aShortStemNeedsMoreEvidenceExceptForAZone() throws {
+        let stage = try PolicyTermExtractor(lexicon: PolicyLexicon(view: view), view: view)
+        #expect(try KeywordFixture.run(stage, "会议提到财政改革。").0.isEmpty)
+        #expect(try KeywordFixture.run(stage, "会议提到山东自贸区。").0.map(\.term) == ["山东自贸区"])
+        #expect(try KeywordFixture.run(stage, "会议提到环评制度。").0.map(\.term) == ["环评制度"])
+    }
+
+    @Test func meetingsAndOrganisationsInTheLexiconAreNotReported() throws {
+        let lexicon = PolicyLexicon(terms: [("中央经济工作会议", "economy"), ("党的十九大", "party"),
+                                            ("上海合作组织", "foreign"), ("河长制", "ecology")], view: view)
+        let stage = try PolicyTermExtractor(lexicon: lexicon, view: view)
+        let text = "党的十九大以来，中央经济工作会议提出全面推行河长制，上海合作组织成员国关注。"
+        #expect(try KeywordFixture.run(stage, text).0.map(\.term) == ["河长制"])
+    }
+
     @Test func textLinesAndJSONHaveTheDocumentedShape() throws {
         let term = RankedTerm(term: "河长制", score: 1.23456, count: 3, kind: .lexicon, forms: ["河長制", "河长制"])
         #expect(RankedTerm.tsvLines([term, term]) == "河长制\t1.2346\t3\tlexicon\n河长制\t1.2346\t3\tlexicon\n")

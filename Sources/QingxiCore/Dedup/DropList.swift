@@ -7,7 +7,8 @@
 public struct DropList: Sendable {
     /// The file name, for removal reasons (`listed in NAME`).
     public let name: String
-    private var keys: [String: [Int: KeyHash]] = [:]
+    /// Per article, per paragraph: the listed key and the drop file's line (for error messages).
+    private var keys: [String: [Int: (key: KeyHash, line: Int)]] = [:]
     public private(set) var count = 0
 
     public init(name: String) {
@@ -17,11 +18,11 @@ public struct DropList: Sendable {
     /// Reads a drop list file; `#` lines and blank lines are skipped.
     public init(file path: String) throws {
         self.init(name: path)
-        try DataFile.lines(ofFile: path) { line, _ in try add(line: line) }
+        try DataFile.lines(ofFile: path) { line, number in try add(line: line, number: number) }
     }
 
     /// Parses one line.
-    public mutating func add(line: Substring) throws {
+    public mutating func add(line: Substring, number: Int = 0) throws {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count >= 3 else { throw DataFileLineError("expected key<TAB>article<TAB>paragraph") }
         guard let key = KeyHash(hex: fields[0]) else { throw DataFileLineError("key is not 32 hex digits") }
@@ -29,19 +30,19 @@ public struct DropList: Sendable {
             throw DataFileLineError("paragraph is not a positive number")
         }
         let article = fields[1..<(fields.count - 1)].joined(separator: "\t")
-        add(article: article, paragraph: paragraph, key: key)
+        add(article: article, paragraph: paragraph, key: key, line: number)
     }
 
-    public mutating func add(article: String, paragraph: Int, key: KeyHash) {
-        if keys[article, default: [:]].updateValue(key, forKey: paragraph) == nil { count += 1 }
+    public mutating func add(article: String, paragraph: Int, key: KeyHash, line: Int = 0) {
+        if keys[article, default: [:]].updateValue((key, line), forKey: paragraph) == nil { count += 1 }
     }
 
     /// Whether the occurrence is listed. Throws when it is listed with a different key.
     public func contains(article: String, paragraph: Int, key: KeyHash) throws -> Bool {
         guard let listed = keys[KeyEmitter.column(article)]?[paragraph] else { return false }
-        guard listed == key else {
-            throw QingxiError.badData(file: name, line: 0, message:
-                "article \(article) ¶\(paragraph) is listed with key \(listed.hex) but its key is \(key.hex); "
+        guard listed.key == key else {
+            throw QingxiError.badData(file: name, line: listed.line, message:
+                "article \(article) ¶\(paragraph) is listed with key \(listed.key.hex) but its key is \(key.hex); "
                 + "were both passes run on the same input with the same options?")
         }
         return true

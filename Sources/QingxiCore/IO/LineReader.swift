@@ -44,6 +44,17 @@ public final class LineReader {
 
     deinit { if ownsDescriptor { close(fd) } }
 
+    /// The UTF-16 byte order mark the stream starts with ("FF FE" or "FE FF"), if any; consumes nothing.
+    public func utf16ByteOrderMark() throws -> String? {
+        while end - start < 2 && !eof { try fill() }
+        guard atStart, end - start >= 2 else { return nil }
+        switch (buffer[start], buffer[start + 1]) {
+        case (0xFF, 0xFE): return "FF FE"
+        case (0xFE, 0xFF): return "FE FF"
+        default: return nil
+        }
+    }
+
     /// The first non-white-space byte of the stream (after a BOM), without consuming anything; nil when the
     /// stream is empty or all white space within the first chunks examined.
     public func peekFirstSignificantByte() throws -> UInt8? {

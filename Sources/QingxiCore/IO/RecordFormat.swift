@@ -38,6 +38,8 @@ public struct RunSummary: Sendable, Equatable {
     public var paragraphsIn = 0
     public var paragraphsOut = 0
     public var rejected = 0
+    /// Whole inputs not processed (e.g. UTF-16 files), each reported on stderr.
+    public var inputsSetAside = 0
     public var invalidUTF8Lines = 0
     public var bytesIn = 0
 }

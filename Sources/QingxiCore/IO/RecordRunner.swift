@@ -17,13 +17,17 @@ public final class RecordRunner {
     static let maxWarnings = 20
 
     let textReport: TextReport?
+    /// When set, receives the finished articles instead of a printer (see `ArticleSink`).
+    let sink: ArticleSink?
     /// Fixed by the first input: every article is told it (`Article.outputFormat`).
     var outputFormat = RecordFormat.text
 
-    /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`).
+    /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`); `sink`, when
+    /// given, takes every finished article instead of the text or JSONL printer.
     public init(options: RecordOptions, chain: StageChain, output: OutputWriter, messages: MessageWriter,
-                textReport: TextReport? = nil) {
+                textReport: TextReport? = nil, sink: ArticleSink? = nil) {
         self.options = options
+        self.sink = sink
         self.textReport = textReport
         self.chain = chain
         self.output = output
@@ -36,9 +40,15 @@ public final class RecordRunner {
         for path in options.inputs.isEmpty ? ["-"] : options.inputs {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
                 : try LineReader(path: path, readSize: options.readSize)
+            if let mark = try reader.utf16ByteOrderMark() {
+                summary.inputsSetAside += 1
+                messages.line("qingxi: \(reader.name): error: UTF-16 text (byte order mark \(mark)); qingxi reads UTF-8: "
+                    + "convert it first (iconv -f UTF-16 -t UTF-8) or use qingxi batch --encoding auto; input skipped")
+                continue
+            }
             let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
             if printer == nil {
-                outputFormat = options.outputFormat ?? format
+                outputFormat = sink != nil ? .jsonl : options.outputFormat ?? format
                 printer = makePrinter(outputFormat)
             }
             switch format {
@@ -48,9 +58,11 @@ public final class RecordRunner {
             }
         }
         try chain.finish()
+        try sink?.finish()
         try output.flush()
         try rejects?.flush()
         reportSummary()
+        if summary.inputsSetAside > 0 { throw QingxiError.inputsSetAside(count: summary.inputsSetAside) }
         return summary
     }
 
@@ -62,6 +74,7 @@ public final class RecordRunner {
     }
 
     private func makePrinter(_ format: RecordFormat) -> ArticlePrinter {
+        if let sink { return SinkPrinter(sink: sink) }
         switch format {
         case .text: return TextPrinter(output: output, messages: messages, options: options, report: textReport)
         case .jsonl: return JSONLinesPrinter(output: output, options: options)

@@ -6,7 +6,8 @@ import Darwin
 
 /// Turns an article's candidate occurrences into its ranked policy terms.
 ///
-/// 1. Occurrences of the same span are merged (strongest kind, highest prior).
+/// 1. A phrase that is another term plus a loose prefix counts as that term (度林长制 → 林长制); occurrences of
+///    the same span are merged (strongest kind, highest prior).
 /// 2. Fragments go: a term all of whose occurrences lie inside occurrences of longer terms is dropped (长制 in
 ///    河长制, 监管巡察制度 in 《清河县河长制日常监管巡察制度》). A lexicon term or slogan inside a document title
 ///    still stands: 河长制 and 《清河县2023年林长制工作要点》 may both be reported.
@@ -33,7 +34,7 @@ public struct KeywordRanker {
 
     /// The ranked terms, best first (score, then count, then term), at most `top`.
     func rank(_ candidates: [TermCandidate]) -> [RankedTerm] {
-        let occurrences = Self.withoutFragments(Self.mergedBySpan(candidates))
+        let occurrences = Self.withoutFragments(Self.mergedBySpan(Self.withoutLoosePrefixes(candidates)))
         var byName: [String: [TermCandidate]] = [:]
         var order: [String] = []
         for occurrence in occurrences {
@@ -47,7 +48,7 @@ public struct KeywordRanker {
             let kind = group.map(\.kind).min()!
             let term = group.first { $0.kind == kind }!.term
             let score = self.score(term, group)
-            guard score >= minimumScore else { continue }
+            guard score >= minimumScore, score > 0 else { continue }
             ranked.append(RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
                                      kind: kind, forms: Self.forms(group)))
         }

@@ -12,14 +12,31 @@ enum PolicyVocabulary {
         ("制", 0.85), ("责任制", 0.9), ("制度", 0.8), ("机制", 0.75), ("体制", 0.55), ("体系", 0.75),
         ("法", 0.8), ("条例", 0.85), ("纲要", 0.75), ("布局", 0.5), ("原则", 0.5),
         ("攻坚战", 0.9), ("保卫战", 0.9), ("持久战", 0.8), ("阻击战", 0.75),
-        ("示范区", 0.8), ("试验区", 0.8), ("先行区", 0.8), ("实验区", 0.75), ("新区", 0.6), ("经济带", 0.75),
+        ("示范区", 0.8), ("试验区", 0.8), ("先行区", 0.8), ("实验区", 0.75), ("新区", 0.5), ("经济带", 0.75),
         ("经济区", 0.65), ("经济圈", 0.7), ("自贸区", 0.75), ("自贸港", 0.75),
         ("工程", 0.6), ("行动", 0.65), ("战略", 0.7), ("规划", 0.65), ("计划", 0.55), ("改革", 0.65),
-        ("建设", 0.5), ("运动", 0.45), ("政策", 0.6), ("新政", 0.6), ("活动", 0.45), ("办法", 0.6), ("方案", 0.55), ("意见", 0.5),
-        ("要点", 0.6), ("清单", 0.65), ("试点", 0.5), ("补贴", 0.5), ("一体化", 0.6), ("策略", 0.55),
+        ("建设", 0.4), ("运动", 0.35), ("政策", 0.6), ("新政", 0.6), ("活动", 0.4), ("办法", 0.6), ("方案", 0.55), ("意见", 0.5),
+        ("要点", 0.5), ("清单", 0.65), ("试点", 0.5), ("补贴", 0.5), ("一体化", 0.6), ("策略", 0.55),
         ("实施办法", 0.75), ("实施方案", 0.7), ("实施意见", 0.7), ("实施细则", 0.75), ("管理办法", 0.75),
         ("暂行办法", 0.75), ("行动计划", 0.75), ("行动方案", 0.7), ("工作方案", 0.65), ("指导意见", 0.7),
     ]
+
+    /// Suffixes of zones, whose stem is usually a short place name (山东自贸区, 前海合作区): a short stem is
+    /// no sign of a generic phrase there.
+    static let zoneSuffixes: Set<String> = ["示范区", "试验区", "先行区", "实验区", "经济带", "经济区", "经济圈", "自贸区", "自贸港"]
+
+    /// Endings of meetings, events and organisations (中央经济工作会议, 博鳌亚洲论坛, 进博会, 上海合作组织).
+    static let institutionEndings: [[UInt32]] = """
+        会议 全会 座谈会 峰会 论坛 博览会 交易会 进博会 服贸会 广交会 消博会 两会 组织 委员会 联合会 代表大会
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.unicodeScalars.map(\.value) }
+
+    /// True for the name of a meeting, event or organisation rather than a policy: it ends in one of
+    /// `institutionEndings`, or in a numbered party congress (党的十九大).
+    static func namesAnInstitution(_ term: [UInt32]) -> Bool {
+        if institutionEndings.contains(where: { term.count >= $0.count && term.ends(with: $0) }) { return true }
+        return term.count >= 3 && term.last == "大".unicodeScalars.first!.value
+            && ScalarClass.isChineseNumeral(term[term.count - 2])
+    }
 
     /// Endings of a 《》 title that make it a document (law, regulation, plan, notice, report…).
     static let documentEndings: [String] = [
@@ -56,7 +73,7 @@ enum PolicyVocabulary {
         且 同时 但 但是 也 还 都 又 就 才 要 需 需要 应 应当 应该 必须 可 可以 能 能够 会 已 已经 \
         正 正在 曾 曾经 了 着 过 地 得 之 其 该 此 这 那 这些 那些 这个 那个 这一 这项 各 各项 \
         各级 各地 各类 各种 每 某 有关 相关 一系列 一批 一些 一种 一套 一项 我们 我国 我省 我市 我县 \
-        我区 我州 全国 全省 全市 全县 全区 全州 全面 目前 当前 今年 去年 明年 今后 近年来 以来 期间 年 \
+        我区 我州 全国 全省 全市 全县 全区 全州 乡镇 全面 目前 当前 今年 去年 明年 今后 近年来 以来 期间 年 \
         月 日 时 等 即 如 像 让 使 令 请 由于 因为 所以 因此 为了 如何 怎样 什么 哪些 谁 不 没有 \
         没 无 非 很 更 更加 十分 非常 重点 主要 首先 其次 最后 一是 二是 三是 四是 五是 第一 第二 \
         就是 也是 还是 既 不仅 而且 例如 比如 等等 他 她 它 他们 称 说 据 据悉 记者 我 你 您 你们 \
@@ -74,14 +91,21 @@ enum PolicyVocabulary {
         叫做 名为 即为 属 靠 凭 借 借助 建 抓 推 促 立 设 定 判断 上述 以上 下列 此类 这类 该类 \
         坚定 共建 共享 参照 比照 仿照 对照 只能 用于 在于 注重 理顺 下一步 征求 改变 还有 特别是 尤其是 \
         其中 一揽子 本 好 是否 符合 违法 批判 杜绝 照抄照搬 支撑 密切 确定
-        缺乏 购买 落地
+        缺乏 购买 落地 发动 出于 做为 精心 服从 依赖 受 迅速 展开 准备 入驻 未 赶上 失去 无法 预备 严肃 \
+        考虑 注意 一定 则 初步 展现 用 拟定 顺应 勇于 安排 任何 经过 带 帮 先 月初 月中 \
+        另外 专门 除 除了 受益 留意 呈现 宣布 宣称 宣告 声称 取消 撤回 撤销 废除 叫停 暂停 中止 终止 停止 重启 延长 延续 \
+        放松 放宽 收紧 松绑 确认 位于 配合 禁止 提供 主持 注资 中标 安装 彻底 被迫 提前 拟 迎 想尽 \
+        更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
+        回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
+        年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
-    /// One-character stop words that are verbs: they cut only before a word of two or more characters, since
-    /// word break leaves unknown words in single characters (暗标竞价|出|让|制度).
-    static let weakSingleStops: Set<String> = Set("""
-        出 来 去 到 看 听 建 抓 推 促 立 设 定 提 问 答 谈 讲 指 属 靠 凭 借 搞 做 干 好 本 称 说 据 想 给 令 请 让 使 有 无 非
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    /// One-character stop words that are verbs: they cut only before a word of two or more characters, or
+    /// right before the suffix after a word (想|办法), since word break leaves unknown words in single
+    /// characters (暗标竞价|出|让|制度).
+    static let weakSingleStops: Set<UInt32> = Set("""
+        出来去到看听建抓推促立设定提问答谈讲指属靠凭借搞做干据想给令请让使有无非受用带帮先
+        """.unicodeScalars.map(\.value))
 
     /// Modifiers too general to make a policy with a suffix: a phrase whose words before the suffix are all
     /// of these (重大制度, 相关工作机制, 经济建设) is not a candidate.
@@ -101,8 +125,31 @@ enum PolicyVocabulary {
     /// the phrase does not end there.
     static let continuationCharacters: Set<UInt32> = Set("""
         师员者家人院局厅部委办处科司所站组队会费款金额量率性化式型界学银署车机器品证表单类们稿开论史观合伙协
-        作造定订约裁止冷药剂片播
+        作造定订约裁止冷药剂片播售内外成
         """.unicodeScalars.map(\.value))
+
+    /// Two-character words ending in a one-character suffix that word break does not always know and that
+    /// name no policy (视频|录|制, 研制, 遏制): a 制 right after their first character is not a suffix. Kept as
+    /// pairs of scalars (first << 32 | second).
+    static let wordsEndingLikeSuffixes: Set<UInt64> = Set("""
+        录制 研制 编制 抵制 克制 压制 复制 绘制 定制 自制 牵制 遏制 节制 印制 监制 炮制 仿制 特制 试制 限制 \
+        控制 强制 钳制 配制 调制 酿制 腌制 烹制 烧制 炼制 铸制 缝制 摄制 拍制 创制 轧制 熏制 晒制 秘制 巨制
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { word -> UInt64 in
+            let pair = word.unicodeScalars.map { UInt64($0.value) }
+            return pair[0] << 32 | pair[1]
+        })
+
+    /// Ordinary nouns that end in a policy suffix, as word break splits them (解决|方案, 促销|活动, 装修|工程,
+    /// 金融|工程): a phrase whose last word and suffix spell one names a product, an event, a building job or
+    /// a discipline, not a policy.
+    static let ordinaryCompounds: Set<String> = Set("""
+        解决方案 规章制度 面子工程 形象工程 促销活动 营销活动 推广活动 优惠活动 抽奖活动 庆祝活动 纪念活动 娱乐活动 \
+        文艺活动 体育活动 社交活动 商业活动 犯罪活动 违法活动 经营活动 投资活动 交易活动 演出活动 户外运动 \
+        体育运动 健身运动 装修工程 建筑工程 装饰工程 安装工程 土木工程 软件工程 电子工程 生物工程 化学工程 \
+        信息工程 金融工程 机械工程 医学工程 环境工程 系统工程 营销策略 销售策略 促销策略 品牌策略 投资策略 \
+        操作策略 经营策略 定价策略 营销战略 品牌战略 经营战略 营销计划 销售计划 学习计划 旅行计划 出行计划 \
+        搭配要点 选购要点 挑选要点 流行要点 潮流要点 交换意见 交流意见 反馈意见 宝贵意见 购物清单 物料清单
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Last words of a law's name before 法 (劳动合同法, 国家赔偿法, 海岛保护法, 农村土地承包经营纠纷调解仲裁法).
     static let lawStemEndings: Set<String> = Set("""
@@ -118,7 +165,7 @@ enum PolicyVocabulary {
 
     /// Measure words that, after a numeral, count things (一个, 三项, 两次): such a word is not part of a policy
     /// name. 大 is not among them: 三大基础性战略性工程 keeps its 三大.
-    static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层".unicodeScalars.map(\.value))
+    static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层期".unicodeScalars.map(\.value))
 
     /// Characters that, after a leading numeral, make a numbered slogan (三大攻坚战, 四个全面, 八项规定).
     static let sloganMeasures: Set<UInt32> = Set("大个项条位种型化严实学".unicodeScalars.map(\.value))
@@ -129,6 +176,39 @@ enum PolicyVocabulary {
 
     /// Words that open with 不/没 yet name things (不动产登记制度): not cut like 不在, 没有.
     static let negatedNouns: Set<String> = ["不动产", "不良", "不良资产", "不正当", "不正当竞争"]
+
+    /// Counting characters among the stop words (一家, 三项, 十多, 五年): alone, they cut only after a numeral or
+    /// a demonstrative, since word break also leaves them alone inside words it does not know (家|电, 多|渠道).
+    static let countingCharacters: Set<UInt32> = Set("起件次名位家所条种类批份场座张套轮届天个项元万亿多余年月日".unicodeScalars.map(\.value))
+
+    /// Demonstratives that count with a measure word (这批, 某次, 每年, 首批).
+    static let demonstratives: Set<UInt32> = Set("这那每各该此本某哪首".unicodeScalars.map(\.value))
+
+    /// Characters that stand for an amount after or instead of a numeral (十多, 几项, 数百).
+    static let approximateNumerals: Set<UInt32> = Set("多几余数两".unicodeScalars.map(\.value))
+
+    /// Words that belong to a number before them besides those opening with a unit in `numberUnits`
+    /// (3000亿美元, 5公里, 2023年度): a phrase right after digits does not start with them.
+    static let unitWords: Set<String> = Set("""
+        美元 欧元 日元 港元 港币 英镑 卢布 韩元 台币 澳元 加元 公里 千米 平方米 平方公里 公顷 公斤 千克 克 \
+        立方米 小时 分钟 秒 周年 季度 年度 月份 周 倍 成 岁 度 兆 吨 辆 台 部 头 只 笔 宗 例 架 艘 套 所 座 \
+        英寸 英尺 寸 尺 年代 世纪
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Lone characters that end a time after its unit (90年代|末, 2009年|初, 5月|底): not part of a phrase.
+    static let timeUnitTails: Set<UInt32> = Set("初中末底内前后间".unicodeScalars.map(\.value))
+
+    /// One-character words that open a policy name (新拆迁条例, 省直管县, 总河长制, 反垄断法): a phrase may start
+    /// with one after a cut at a lone stop character, and keeps it beside the shorter term.
+    static let leadingModifiers: Set<UInt32> = Set("新旧总省市县区州乡镇村国党军大小老反非不无副准单双高低全首超".unicodeScalars.map(\.value))
+
+    /// Particles and conjunctions: alone, they are clear word boundaries (的, 和, 与), unlike a lone preposition
+    /// or adverb, which may open a word ICU does not know (对华, 以债).
+    static let particles: Set<UInt32> = Set("的之和与及或等了着过地得并而且".unicodeScalars.map(\.value))
+
+    /// Characters that end words and never open one (县|级, 省|份, 国|际, 者, 们): a phrase does not start with
+    /// one left alone by word break.
+    static let nonInitialCharacters: Set<UInt32> = Set("级际份们者员性化式型".unicodeScalars.map(\.value))
 
     /// Characters that end a place name when word break leaves them alone after it (清河|县, 该|县).
     static let placeEndings: Set<UInt32> = Set("省市县区州镇乡村旗".unicodeScalars.map(\.value))
@@ -144,18 +224,23 @@ enum PolicyVocabulary {
     /// of them is where a policy phrase starts after, not part of it (经信委市场体系 → no).
     static let organisationEndings: Set<UInt32> = Set("委局厅署办".unicodeScalars.map(\.value))
 
-    /// Verbs after which a quoted term is a policy (推进“一网通办”, 落实“两个维护”).
+    /// Last characters of a ministry's or a court's name (商务部, 国务院), which end many other words too (内部,
+    /// 学院): they mark an organisation in a word of three or more characters, or alone after a word (商务|部).
+    static let ministryEndings: Set<UInt32> = Set("部院".unicodeScalars.map(\.value))
+
+    /// Verbs after which a quoted term is a policy (推进“一网通办”, 落实“两个维护”). Verbs that also take
+    /// slogans, nicknames and catchphrases as objects (提出, 坚持, 启动, 围绕, 做到) are not among them.
     static let quoteVerbs: Set<String> = Set("""
-        推进 推行 落实 实施 实行 开展 深化 坚持 贯彻 贯彻落实 建立 构建 推动 打好 打赢 践行 树立 统筹 做好 抓好 \
-        聚焦 围绕 按照 遵循 增强 坚定 做到 执行 启动 深入 全面 扎实 持续 巩固 提出 部署 强化 完善 健全 加强 \
-        推广 试行 探索 开展了 实施了 推行了 提出了
+        推进 推行 落实 实施 实行 开展 深化 贯彻 贯彻落实 建立 构建 推动 打好 打赢 践行 树立 统筹 做好 抓好 \
+        按照 遵循 巩固 部署 强化 完善 健全 加强 推广 试行 开展了 实施了 推行了
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
-    /// Nouns before which a quoted term is a policy (“三农”问题, “五位一体”总体布局, “两山”理念).
+    /// Nouns before which a quoted term is a policy (“五位一体”总体布局, “两山”理念). Nouns as general as 问题,
+    /// 模式, 服务, 目标 are not among them (“好奇宝宝”问题).
     static let quoteNouns: [String] = [
         "改革", "工作", "政策", "战略", "行动", "要求", "理念", "精神", "部署", "原则", "方针", "模式", "试点", "制度",
-        "机制", "体系", "工程", "建设", "目标", "任务", "布局", "总体布局", "战略布局", "思想", "重要思想", "方略",
-        "举措", "措施", "活动", "专项行动", "攻坚", "整治", "问题", "规划", "计划", "方案", "改造", "服务", "平台",
+        "机制", "体系", "工程", "建设", "布局", "总体布局", "战略布局", "思想", "重要思想", "方略",
+        "举措", "措施", "活动", "专项行动", "攻坚", "整治", "规划", "计划", "方案", "改造",
     ]
 
 }

@@ -70,9 +70,6 @@ final class TermCandidateFinder {
         }
     }
 
-    /// Quoted terms: 2–12 Han characters (、 and · allowed inside) in “” or 「」, kept when shaped like a
-    /// numbered slogan or quoted in a policy context — after a verb such as 推进/落实 or before a noun such as
-    /// 改革/理念/问题 — since news quotes many things that are not policies (irony, speech, nicknames).
     /// Document names written without 《》: 关于…的意见/通知/决定 … within one clause (财政部关于推进省直接管理县
     /// 财政改革的意见 → 关于推进省直接管理县财政改革的意见). Names inside a 《》 title are the title's.
     private func findBareDocuments(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate]) {
@@ -104,6 +101,10 @@ final class TermCandidateFinder {
 
     private static let clauseEnds: Set<UInt32> = Set("，。；：！？《》\n ".unicodeScalars.map(\.value))
 
+    /// Quoted terms: 2–12 Han characters (、 and · allowed inside) in “” or 「」, kept when shaped like a
+    /// numbered slogan or quoted in a policy context — after a verb such as 推进/落实 or before a noun such as
+    /// 改革/理念/政策 — since news quotes many things that are not policies (irony, speech, nicknames). Dates
+    /// (“十一”) and repeated characters (“抖抖抖”) never are.
     private func findQuoted(_ text: ViewText, _ paragraph: Int, into found: inout [TermCandidate], media: [Range<Int>]) {
         let s = text.scalars
         var next = 0
@@ -123,6 +124,8 @@ final class TermCandidateFinder {
         guard content.count >= 2, ScalarClass.isHan(content.first!), ScalarClass.isHan(content.last!),
               content.allSatisfy({ ScalarClass.isHan($0) || $0 == ScalarClass.enumerationComma || $0 == ScalarClass.middleDot })
         else { return nil }
+        if content.allSatisfy({ $0 == content.first! }) { return nil } // “抖抖抖”
+        if content.count <= 2, content.allSatisfy(ScalarClass.isChineseNumeral) { return nil } // a date: “十一”, “五一”
         let slogan = NumberedSlogan.matches(content.filter(ScalarClass.isHan))
         guard slogan || inPolicyContext(s, before: range.lowerBound - 1, after: range.upperBound + 1) else { return nil }
         let term = text.string(range)
@@ -187,10 +190,13 @@ final class TermCandidateFinder {
 
     /// Per lexicon entry: a term ending in a policy suffix (…制度, …机制) names a policy (0.85); one without
     /// (宏观调控, 环境执法) often names an activity or a field, and needs more evidence from the article (0.75).
+    /// A meeting, event or organisation (中央经济工作会议, 党的十九大, 上海合作组织, 进博会) is a name worth
+    /// keeping whole, so that nothing inside it is taken for a term, but not a policy: 0, never reported.
     private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
         let endings = (PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings).map { $0.unicodeScalars.map(\.value) }
         return lexicon.entries.map { entry in
             let term = lexicon.view.folded(entry.term).unicodeScalars.map(\.value)
+            if PolicyVocabulary.namesAnInstitution(term) { return 0 }
             return endings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
         }
     }

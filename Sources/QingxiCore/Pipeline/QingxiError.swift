@@ -9,10 +9,14 @@ public enum QingxiError: Error, CustomStringConvertible, Equatable {
     case usage(String)
     /// A file that cannot be opened, read or written: exit 2.
     case io(file: String, message: String)
+    /// Some inputs were set aside (each already reported); everything else was processed: exit 1.
+    case inputsSetAside(count: Int)
+    /// A file whose content is damaged (a corrupt search-index database): exit 1, like bad input data.
+    case damagedFile(file: String, message: String)
 
     public var exitCode: Int32 {
         switch self {
-        case .badData: return 1
+        case .badData, .inputsSetAside, .damagedFile: return 1
         case .badRuleFile, .usage, .io: return 2
         }
     }
@@ -22,7 +26,8 @@ public enum QingxiError: Error, CustomStringConvertible, Equatable {
         case .badData(let file, let line, let message): return "\(file):\(line): error: \(message)"
         case .badRuleFile(let file, let line, let message): return "\(file):\(line): error: \(message)"
         case .usage(let message): return "error: \(message)"
-        case .io(let file, let message): return "\(file): error: \(message)"
+        case .io(let file, let message), .damagedFile(let file, let message): return "\(file): error: \(message)"
+        case .inputsSetAside(let count): return "error: \(count) input(s) not processed (reported above); all other input was processed"
         }
     }
 }

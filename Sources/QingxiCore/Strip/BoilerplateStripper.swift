@@ -16,7 +16,7 @@ public final class BoilerplateStripper: Stage {
     private let profileLines: Set<String>
     private let classifier = ParagraphClassifier()
     private let context: StripContext
-    private var lines: [StripLine] = []
+    private var article = ArticleLines()
 
     public init(rules: StripRuleSet, view: MatchingView, profile: FooterProfile? = nil) {
         self.rules = rules
@@ -25,45 +25,52 @@ public final class BoilerplateStripper: Stage {
     }
 
     public func begin(_ article: Article) throws {
-        lines.removeAll(keepingCapacity: true)
+        self.article.removeAll()
     }
 
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
-        lines.append(StripLine(paragraph, context: context))
+        self.article.append(paragraph, context: context)
     }
 
     public func end(_ article: Article, emit: (Paragraph) throws -> Void) throws {
-        var plan = StripPlan(lines: lines, rules: rules, profileLines: profileLines, classifier: classifier)
-        lines = []  // the plan now holds the only reference: deciding does not copy the lines
+        var plan = StripPlan(article: self.article, rules: rules, profileLines: profileLines, classifier: classifier)
+        self.article = ArticleLines()  // the plan now holds the only reference: deciding does not copy the lines
         plan.decide()
-        for line in plan.lines {
-            try release(line, of: article, emit: emit)
+        var lines = plan.takeArticle()
+        for i in lines.paragraphs.indices {
+            try release(i, of: lines, into: article, emit: emit)
         }
-        lines = plan.takeLines()  // keep the buffer for the next article
-        lines.removeAll(keepingCapacity: true)
+        lines.removeAll()
+        self.article = lines  // keep the buffers for the next article
     }
 
-    private func release(_ line: StripLine, of article: Article, emit: (Paragraph) throws -> Void) throws {
-        let paragraph = line.paragraph
-        switch line.verdict {
+    private func release(_ i: Int, of lines: ArticleLines, into article: Article,
+                         emit: (Paragraph) throws -> Void) throws {
+        switch lines.lines[i].verdict {
         case .keep:
-            try emit(paragraph)
-        case .protected(let hit):
-            MetadataExtractor.record(hit.match, text: paragraph.text, view: line.view, into: article)
-            try emit(paragraph)
-        case .removed(let category, let hit):
-            if let hit { MetadataExtractor.record(hit.match, text: paragraph.text, view: line.view, into: article) }
-            article.recordRemoval(paragraph, stage: name, reason: category)
-        case .cut(let span, let category, let hit):
-            MetadataExtractor.record(hit.match, text: paragraph.text, view: line.view, into: article)
-            let (cut, rest) = Self.split(paragraph.text, at: span)
-            var removed = paragraph
+            try emit(lines.paragraphs[i])
+        case .protected(let h):
+            record(h, of: i, in: lines, into: article)
+            try emit(lines.paragraphs[i])
+        case .removed(let reason, let h):
+            if let h { record(h, of: i, in: lines, into: article) }
+            article.recordRemoval(lines.paragraphs[i], stage: name, reason: rules.category(reason))
+        case .cut(let span, let h):
+            record(h, of: i, in: lines, into: article)
+            let (cut, rest) = Self.split(lines.paragraphs[i].text, at: span)
+            var removed = lines.paragraphs[i]
             removed.text = cut
-            article.recordRemoval(removed, stage: name, reason: category)
-            var kept = paragraph
+            article.recordRemoval(removed, stage: name, reason: rules.rules[lines.hits[h].rule].category + " (partial)")
+            var kept = lines.paragraphs[i]
             kept.text = rest
             try emit(kept)
         }
+    }
+
+    /// Metadata from the captures of hit `h` on line `i`.
+    private func record(_ h: Int, of i: Int, in lines: ArticleLines, into article: Article) {
+        MetadataExtractor.record(lines.hits[h].match, text: lines.paragraphs[i].text, view: lines.view(of: i),
+                                 into: article)
     }
 
     /// The text inside `span` (scalar offsets) and the text outside it (the span is a prefix or a suffix).

@@ -1,9 +1,10 @@
 /// A compiled pattern (dialect: see `PatternNode`) matched against one line's scalars.
 ///
 /// Matching is a backtracking machine with a visited set over (instruction, position) — the "bit-state"
-/// technique — so that a match costs at most instructions × (line length + 1) steps whatever the pattern:
-/// no catastrophic backtracking on long lines. Semantics are those of a backtracking regex (leftmost match,
-/// greedy or lazy repeats in priority order). Text is given as scalar values with ASCII letters lowered.
+/// technique, see `PatternMachine` — so that a match costs at most instructions × (line length + 1) steps
+/// whatever the pattern: no catastrophic backtracking on long lines. Semantics are those of a backtracking
+/// regex (leftmost match, greedy or lazy repeats in priority order). Text is given as scalar values with
+/// ASCII letters lowered.
 public struct LinePattern: Sendable {
     enum Instruction: Sendable {
         case scalar(UInt32)
@@ -26,11 +27,8 @@ public struct LinePattern: Sendable {
     let requiredSets: [[[UInt32]]]
     /// The best of `requiredSets`, or nil.
     var requiredLiterals: [[UInt32]]? { requiredSets.first }
-    let program: [Instruction]
-    let anchoredAtStart: Bool
-    /// Where a match can start: positions whose scalar is in `starts.sets` (or any position, or only the
-    /// first); the search skips the others without running the machine.
-    let starts: StartSet
+    /// The matcher (a reference: copying a pattern costs one retain, not one per table).
+    let compiled: CompiledPattern
 
     public init(_ source: String) throws(PatternSyntaxError) {
         var parser = PatternParser(source)
@@ -43,11 +41,14 @@ public struct LinePattern: Sendable {
         compiler.compile(tree)
         compiler.emit(.save(1))
         compiler.emit(.match)
-        program = compiler.program
-        if program.count > 4000 { throw PatternSyntaxError(message: "pattern too large", offset: 0) }
-        anchoredAtStart = Self.startsWithAnchor(tree)
+        if compiler.program.count > 4000 { throw PatternSyntaxError(message: "pattern too large", offset: 0) }
+        let anchored = Self.startsWithAnchor(tree)
         let (first, nullable) = StartSet.of(tree)
-        starts = nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first
+        compiled = CompiledPattern(
+            machine: PatternMachine(compiler.program), anchoredAtStart: anchored,
+            startFilter: StartFilter(nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first),
+            guide: anchored ? nil : ScanGuide(literals: requiredSets.first, program: compiler.program),
+            captureNames: captureNames)
     }
 
     private static func startsWithAnchor(_ node: PatternNode) -> Bool {
@@ -61,82 +62,94 @@ public struct LinePattern: Sendable {
 
     /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
     public func firstMatch(in text: [UInt32], scratch: PatternScratch) -> PatternMatch? {
+        text.withUnsafeBufferPointer { firstMatch(in: $0, scratch: scratch) }
+    }
+
+    /// The leftmost match in `text` (scalar values, ASCII lowered), using `scratch` for working memory.
+    func firstMatch(in text: UnsafeBufferPointer<UInt32>, scratch: PatternScratch) -> PatternMatch? {
         // Work on a local copy of the scratch state: accesses to a class's stored arrays are checked for
-        // exclusivity at run time, which cost more than the matching itself.
+        // exclusivity at run time.
         var state = scratch.state
         scratch.state = MatchState()
         defer { scratch.state = state }
-        state.reset(instructions: program.count, length: text.count, slots: 2 + 2 * captureNames.count)
-        let lastStart = anchoredAtStart ? 0 : text.count
-        for start in 0...lastStart where starts.admits(text, start) && run(text, from: start, &state) {
-            var captures: [(name: String, range: Range<Int>)] = []
-            for (k, name) in captureNames.enumerated() {
-                let low = state.slots[2 + 2 * k], high = state.slots[3 + 2 * k]
-                if low >= 0, high >= low { captures.append((name, low..<high)) }
-            }
-            return PatternMatch(range: state.slots[0]..<state.slots[1], captures: captures)
-        }
-        return nil
+        return compiled.firstMatch(in: text, state: &state)
+    }
+}
+
+/// What matching a `LinePattern` needs, compiled once and shared by reference.
+final class CompiledPattern: Sendable {
+    let machine: PatternMachine
+    let anchoredAtStart: Bool
+    /// Where a match can start: positions whose scalar is in the start set (or any position, or only the
+    /// first); the search skips the others without running the machine.
+    let startFilter: StartFilter
+    /// Viable starts on long lines (nil for anchored patterns and patterns without required literals).
+    let guide: ScanGuide?
+    let captureNames: [String]
+
+    init(machine: PatternMachine, anchoredAtStart: Bool, startFilter: StartFilter, guide: ScanGuide?,
+         captureNames: [String]) {
+        self.machine = machine
+        self.anchoredAtStart = anchoredAtStart
+        self.startFilter = startFilter
+        self.guide = guide
+        self.captureNames = captureNames
     }
 
-    private func run(_ text: [UInt32], from start: Int, _ state: inout MatchState) -> Bool {
-        state.stack.append(.init(pc: 0, position: start, slot: -1, old: 0))
-        let n = text.count
-        while let job = state.stack.popLast() {
-            if job.slot >= 0 {
-                state.slots[job.slot] = job.old
-                continue
-            }
-            var pc = job.pc, sp = job.position
-            step: while state.visit(pc, sp) {
-                switch program[pc] {
-                case .scalar(let c):
-                    guard sp < n, text[sp] == c else { break step }
-                    pc += 1; sp += 1
-                case .any:
-                    guard sp < n else { break step }
-                    pc += 1; sp += 1
-                case .set(let set):
-                    guard sp < n, set.contains(text[sp]) else { break step }
-                    pc += 1; sp += 1
-                case .split(let first, let second):
-                    state.stack.append(.init(pc: second, position: sp, slot: -1, old: 0))
-                    pc = first
-                case .jump(let target):
-                    pc = target
-                case .save(let slot):
-                    state.stack.append(.init(pc: 0, position: 0, slot: slot, old: state.slots[slot]))
-                    state.slots[slot] = sp
-                    pc += 1
-                case .lineStart:
-                    guard sp == 0 else { break step }
-                    pc += 1
-                case .lineEnd:
-                    guard sp == n else { break step }
-                    pc += 1
-                case .match:
-                    state.stack.removeAll(keepingCapacity: true)
-                    return true
-                }
-            }
+    /// The leftmost match in `text` (scalar values, ASCII lowered), with `state` as working memory.
+    func firstMatch(in text: UnsafeBufferPointer<UInt32>, state: inout MatchState) -> PatternMatch? {
+        state.resetSlots(2 + 2 * captureNames.count)
+        if let guide, text.count >= ScanGuide.minimumLength {
+            guide.viableStarts(in: text, into: &state.intervals)
+        } else {
+            state.intervals.removeAll(keepingCapacity: true)
+            state.intervals.append(0...(anchoredAtStart ? 0 : text.count))
+        }
+        guard machine.search(text, filter: startFilter, &state) else { return nil }
+        if captureNames.isEmpty { return PatternMatch(range: state.slots[0]..<state.slots[1], captures: []) }
+        var captures: [(name: String, range: Range<Int>)] = []
+        for (k, name) in captureNames.enumerated() {
+            let low = state.slots[2 + 2 * k], high = state.slots[3 + 2 * k]
+            if low >= 0, high >= low { captures.append((name, low..<high)) }
+        }
+        return PatternMatch(range: state.slots[0]..<state.slots[1], captures: captures)
+    }
+}
+
+/// `StartSet` flattened for the search loop: sorted, disjoint (low, high) pairs of first scalars.
+struct StartFilter: Sendable {
+    var ranges: [UInt32]
+    var atLineStart: Bool
+    var anywhere: Bool
+
+    init(_ starts: StartSet) {
+        atLineStart = starts.atLineStart
+        anywhere = starts.anywhere
+        var all: [ClosedRange<UInt32>] = []
+        for set in starts.sets { all += set.positiveRanges }
+        ranges = ScalarSet.merged(all).flatMap { [$0.lowerBound, $0.upperBound] }
+    }
+
+    @inline(__always) func admits(_ text: UnsafeBufferPointer<UInt32>, _ position: Int,
+                                  _ firsts: UnsafeBufferPointer<UInt32>) -> Bool {
+        if anywhere || position == 0 && atLineStart { return true }
+        guard position < text.count else { return false }
+        let c = text[position]
+        var k = 0
+        while k < firsts.count {
+            if c <= firsts[k &+ 1] { return c >= firsts[k] }
+            k &+= 2
         }
         return false
     }
 }
 
-/// The scalars a match can start with (a conservative over-approximation computed from the tree).
+/// The scalars a match can start with (a conservative over-approximation computed from the tree; the search
+/// uses it flattened, as a `StartFilter`).
 struct StartSet: Sendable {
     var sets: [ScalarSet]
     var atLineStart: Bool
     var anywhere: Bool
-
-    @inline(__always) func admits(_ text: [UInt32], _ position: Int) -> Bool {
-        if anywhere || position == 0 && atLineStart { return true }
-        guard position < text.count else { return false }
-        let c = text[position]
-        for set in sets where set.contains(c) { return true }
-        return false
-    }
 
     static let empty = StartSet(sets: [], atLineStart: false, anywhere: false)
 
@@ -183,51 +196,4 @@ struct StartSet: Sendable {
 public struct PatternMatch: Sendable {
     public var range: Range<Int>
     public var captures: [(name: String, range: Range<Int>)]
-}
-
-/// Working memory for `LinePattern.firstMatch`, reused across lines (one per stage; not thread-safe).
-public final class PatternScratch {
-    var state = MatchState()
-    public init() {}
-}
-
-/// The matcher's stacks and visited set (a value type, so the hot loop needs no run-time exclusivity checks).
-struct MatchState {
-    struct Job {
-        var pc: Int
-        var position: Int
-        var slot: Int
-        var old: Int
-    }
-
-    var stack: [Job] = []
-    var slots: [Int] = []
-    /// One bit per (instruction, position); only the words a match needs are cleared before it.
-    private var visited: [UInt64] = []
-    private var width = 0
-
-    mutating func reset(instructions: Int, length: Int, slots count: Int) {
-        width = length + 1
-        let words = (instructions * width + 63) / 64
-        if visited.count < words {
-            visited = [UInt64](repeating: 0, count: words)
-        } else {
-            for i in 0..<words { visited[i] = 0 }
-        }
-        if slots.count == count {
-            for i in 0..<count { slots[i] = -1 }
-        } else {
-            slots = [Int](repeating: -1, count: count)
-        }
-        stack.removeAll(keepingCapacity: true)
-    }
-
-    /// Marks (pc, position) visited; false when it already was.
-    @inline(__always) mutating func visit(_ pc: Int, _ position: Int) -> Bool {
-        let bit = pc * width + position
-        let mask: UInt64 = 1 << UInt64(bit & 63)
-        if visited[bit >> 6] & mask != 0 { return false }
-        visited[bit >> 6] |= mask
-        return true
-    }
 }

@@ -63,11 +63,12 @@ struct ParagraphClassifier {
     /// Lines repeated within the page (menus, share bars and teaser lists shown twice) are chrome, whatever
     /// their punctuation, unless they are long (a body paragraph printed twice is the dedup stage's business).
     private func penalizeRepeats(_ scores: inout [Double], _ lines: [Line]) {
-        var seen: [Int: Int] = [:]
+        var table = RepeatCounter(capacity: lines.count)
         for line in lines where !line.isBlank && line.key != 0 && line.features.units <= 80 {
-            seen[line.key, default: 0] += 1
+            table.add(line.key)
         }
-        for (i, line) in lines.enumerated() where line.key != 0 && (seen[line.key] ?? 0) > 1 && !line.protected {
+        guard table.anyRepeated else { return }
+        for (i, line) in lines.enumerated() where line.key != 0 && !line.protected && table.count(of: line.key) > 1 {
             scores[i] = min(scores[i], -lineCost)
         }
     }
@@ -147,5 +148,41 @@ struct ParagraphClassifier {
             }
         }
         return best
+    }
+}
+
+/// How often each key occurs, in an open-addressing table (keys are already hashes: their low bits pick the
+/// slot; no hashing, no dictionary).
+private struct RepeatCounter {
+    private var keys: [Int]
+    private var counts: [Int32]
+    private let mask: Int
+    private(set) var anyRepeated = false
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        keys = [Int](repeating: 0, count: size)
+        counts = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Counts `key` (never 0: 0 marks an empty slot).
+    mutating func add(_ key: Int) {
+        let slot = self.slot(of: key)
+        keys[slot] = key
+        counts[slot] += 1
+        if counts[slot] > 1 { anyRepeated = true }
+    }
+
+    func count(of key: Int) -> Int32 {
+        counts[slot(of: key)]
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    private func slot(of key: Int) -> Int {
+        var slot = key & mask
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
     }
 }

@@ -7,58 +7,198 @@
 /// whose prefilter fires, which is where patterns run. The two views have the same length (one scalar per
 /// scalar); they differ only where a phrase converts differently from its characters one by one (rare, and
 /// not in any trigger literal of the built-in rules).
+///
+/// It reads the line's UTF-8 bytes directly and writes into a buffer it keeps (no allocation per line).
 final class QuickFold {
     private let view: MatchingView
-    /// Simplified form of Han characters U+3400…U+9FFF and U+F900…U+FAFF; 0 = not asked yet.
-    private var table = [UInt32](repeating: 0, count: 0xA000 - 0x3400 + 0x200)
+    /// Simplified form of Han characters U+3400…U+9FFF and U+F900…U+FAFF (in that order), read only
+    /// where `changes` has the character's bit; `asked` has a bit per character already asked about. Owned
+    /// memory (like `buffer`), so that the per-character loop reads it without exclusivity checks or retains;
+    /// the two bit sets (3.4 KB each) stay in the fastest cache where the table would not.
+    private let table: UnsafeMutableBufferPointer<UInt32>
+    private let asked: UnsafeMutableBufferPointer<UInt64>
+    private let changes: UnsafeMutableBufferPointer<UInt64>
+    private static let tableSize = 0xA000 - 0x3400 + 0x200
+    /// The folded scalars of the last line: `buffer[0..<count]`.
+    private var buffer: UnsafeMutableBufferPointer<UInt32>
+    private(set) var count = 0
 
     init(view: MatchingView) {
         self.view = view
+        table = .allocate(capacity: Self.tableSize)
+        table.initialize(repeating: 0)
+        asked = .allocate(capacity: Self.tableSize / 64 + 1)
+        asked.initialize(repeating: 0)
+        changes = .allocate(capacity: Self.tableSize / 64 + 1)
+        changes.initialize(repeating: 0)
+        buffer = .allocate(capacity: 256)
+    }
+
+    deinit {
+        table.deallocate()
+        asked.deallocate()
+        changes.deallocate()
+        buffer.deallocate()
     }
 
     /// True when the last `fold` changed a Han character (traditional input): only then can the exact
     /// matching view differ from the quick one.
     private(set) var changedHan = false
+    /// True when the last line held nothing but white space (`Paragraph.isBlank`).
+    private(set) var isBlank = false
+    /// A hash of the last line's bytes (String hashing normalizes to NFC, far slower) when it is short
+    /// (at most `repeatKeyUnits` text units) and not blank, else 0: what the page classifier compares to find
+    /// lines a page repeats.
+    private(set) var repeatKey = 0
+    static let repeatKeyUnits = 80
 
-    /// Appends the folded scalars of `text` to `out` and returns what they count (see `LineFeatures`).
-    func fold(_ text: String, into out: inout [UInt32]) -> LineFeatures {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(text.utf8.count)
-        var features = LineFeatures()
-        var table = self.table  // a local copy: no run-time exclusivity checks per character
-        self.table = []
-        defer { self.table = table }
-        var changed = false
-        for scalar in text.unicodeScalars {
-            let c = fold(scalar.value, &table)
-            changed = changed || c != scalar.value && c >= 0x3400
-            out.append(c)
-            features.count(c)
+    /// Folds `text` into the buffer and returns what its scalars count (see `LineFeatures`).
+    func fold(_ text: String) -> LineFeatures {
+        if let features = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) { return features }
+        return Array(text.utf8).withUnsafeBufferPointer { fold(utf8: $0) }
+    }
+
+    /// Calls `body` with the folded scalars of the last line.
+    func withFolded<R>(_ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+    }
+
+    /// The folded scalars of the last line, as an array.
+    var folded: [UInt32] { Array(buffer[0..<count]) }
+
+    /// The exact matching view of `text` (phrase-aware conversion, then width folding and ASCII lowering, as
+    /// `MatchingView.folded`), as scalar values, decoded from the converted text's bytes.
+    func exactView(of text: String) -> [UInt32] {
+        let simplified = view.simplified(text)
+        let fold = { (utf8: UnsafeBufferPointer<UInt8>) -> [UInt32] in
+            [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
+                var i = 0, n = 0
+                while i < utf8.count {
+                    let c = Self.decode(utf8, &i)
+                    out[n] = c >= 0xFF01 && c <= 0xFF5E || c == 0x3000
+                        ? ASCIIFold.lower(MatchingView.foldWidth(Unicode.Scalar(c)!).value) : ASCIIFold.lower(c)
+                    n &+= 1
+                }
+                count = n
+            }
         }
+        return simplified.utf8.withContiguousStorageIfAvailable(fold) ?? Array(simplified.utf8).withUnsafeBufferPointer(fold)
+    }
+
+    private func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {
+        if buffer.count < utf8.count {
+            buffer.deallocate()
+            buffer = .allocate(capacity: max(utf8.count, 2 * buffer.count))
+        }
+        let out = buffer, end = utf8.count
+        var features = LineFeatures()
+        var changed = false, blank = true
+        var n = 0, i = 0
+        while i < end {
+            let b0 = utf8[i]
+            if b0 >= 0xE4 && b0 <= 0xE9 && i &+ 2 < end {
+                // U+4E00…U+9FFF, most of the text: no white space, a table lookup, a Han character or not.
+                let c = UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                i &+= 3
+                blank = false
+                let f = simplified(c, at: Int(c &- 0x3400))
+                out[n] = f
+                n &+= 1
+                if f == c || f >= 0x4E00 && f <= 0x9FFF {
+                    if f != c { changed = true }
+                    features.length &+= 1
+                    features.han &+= 1
+                } else {
+                    if f >= 0x3400 { changed = true }
+                    features.count(f)
+                }
+                continue
+            }
+            let c = Self.decode(utf8, &i)
+            if blank { blank = Self.isWhiteSpace(c) }
+            let f = fold(c)
+            if f != c && f >= 0x3400 { changed = true }
+            out[n] = f
+            n &+= 1
+            features.count(f)
+        }
+        count = n
         changedHan = changed
+        isBlank = blank
+        repeatKey = blank || features.units > Self.repeatKeyUnits ? 0 : Self.hash(utf8)
         return features
     }
 
-    @inline(__always) private func fold(_ c: UInt32, _ table: inout [UInt32]) -> UInt32 {
+    /// A 64-bit hash of the bytes, eight at a time (multiply and xor-shift rounds), never 0.
+    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let raw = UnsafeRawBufferPointer(utf8)
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(utf8.count)
+        var i = 0
+        while i &+ 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash &>> 31
+            i &+= 8
+        }
+        var tail: UInt64 = 0
+        while i < raw.count {
+            tail = tail &<< 8 | UInt64(raw[i])
+            i &+= 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        hash ^= hash &>> 29
+        return Int(truncatingIfNeeded: hash | 1)
+    }
+
+    /// The scalar starting at `utf8[i]` (the bytes of a Swift string are valid UTF-8); advances `i` past it.
+    @inline(__always) private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+        let b0 = UInt32(utf8[i])
+        if b0 < 0x80 {
+            i &+= 1
+            return b0
+        }
+        if b0 < 0xE0 {
+            defer { i &+= 2 }
+            return (b0 & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
+        }
+        if b0 < 0xF0 {
+            defer { i &+= 3 }
+            return (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+        }
+        defer { i &+= 4 }
+        return (b0 & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12 | UInt32(utf8[i &+ 2] & 0x3F) << 6
+            | UInt32(utf8[i &+ 3] & 0x3F)
+    }
+
+    /// Unicode White_Space, as `Unicode.Scalar.Properties.isWhitespace` has it.
+    @inline(__always) static func isWhiteSpace(_ c: UInt32) -> Bool {
+        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) }
+        if c < 0x1680 { return c == 0x85 || c == 0xA0 }
+        return c == 0x1680 || (0x2000...0x200A).contains(c) || c == 0x2028 || c == 0x2029 || c == 0x202F
+            || c == 0x205F || c == 0x3000
+    }
+
+    @inline(__always) private func fold(_ c: UInt32) -> UInt32 {
         if c < 0x80 { return ASCIIFold.lower(c) }
-        if c >= 0x3400 && c < 0xA000 { return simplified(c, at: Int(c - 0x3400), &table) }
-        if c >= 0xF900 && c < 0xFB00 { return simplified(c, at: Int(c - 0xF900) + 0xA000 - 0x3400, &table) }
+        if c >= 0x3400 && c < 0xA000 { return simplified(c, at: Int(c &- 0x3400)) }
+        if c >= 0xF900 && c < 0xFB00 { return simplified(c, at: Int(c &- 0xF900) &+ 0xA000 &- 0x3400) }
         if c >= 0xFF01 && c <= 0xFF5E || c == 0x3000 {
             return ASCIIFold.lower(MatchingView.foldWidth(Unicode.Scalar(c)!).value)
         }
         return c
     }
 
-    @inline(__always) private func simplified(_ c: UInt32, at index: Int, _ table: inout [UInt32]) -> UInt32 {
-        let known = table[index]
-        if known != 0 { return known }
-        return ask(c, at: index, &table)
+    @inline(__always) private func simplified(_ c: UInt32, at index: Int) -> UInt32 {
+        let word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
+        if asked[word] & bit != 0 { return changes[word] & bit != 0 ? table[index] : c }
+        return ask(c, at: index)
     }
 
-    private func ask(_ c: UInt32, at index: Int, _ table: inout [UInt32]) -> UInt32 {
-        let asked = view.simplified(String(Unicode.Scalar(c)!)).unicodeScalars
-        let result = asked.count == 1 ? asked.first!.value : c
+    private func ask(_ c: UInt32, at index: Int) -> UInt32 {
+        let answer = view.simplified(String(Unicode.Scalar(c)!)).unicodeScalars
+        let result = answer.count == 1 ? answer.first!.value : c
         table[index] = result
+        asked[index >> 6] |= 1 << UInt64(index & 63)
+        if result != c { changes[index >> 6] |= 1 << UInt64(index & 63) }
         return result
     }
 }

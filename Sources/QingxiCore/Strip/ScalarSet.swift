@@ -12,6 +12,33 @@ struct ScalarSet: Equatable, Sendable {
         return found != negated
     }
 
+    /// The scalars the set holds, as sorted, disjoint ranges (the complement's ranges for a negated set).
+    var positiveRanges: [ClosedRange<UInt32>] {
+        let merged = Self.merged(ranges)
+        guard negated else { return merged }
+        var result: [ClosedRange<UInt32>] = []
+        var next: UInt32 = 0
+        for range in merged {
+            if range.lowerBound > next { result.append(next...(range.lowerBound - 1)) }
+            next = range.upperBound + 1
+        }
+        if next <= 0x10FFFF { result.append(next...0x10FFFF) }
+        return result
+    }
+
+    /// `ranges` sorted, with overlapping and adjacent ranges joined.
+    static func merged(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>] {
+        var result: [ClosedRange<UInt32>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound &+ 1 {
+                result[result.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
     /// The single scalars of a small, non-negated class (`[：:]` → `：`, `:`; at most 8), for literal extraction.
     var smallMembers: [UInt32]? {
         guard !negated, !contains(0x20) else { return nil }  // white space makes a useless prefilter literal

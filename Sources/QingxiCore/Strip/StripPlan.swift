@@ -9,38 +9,46 @@
 /// Positions and the block limit are measured on kept lines only, so running the stage on its own output
 /// finds the same anchors and removes nothing more.
 struct StripPlan {
-    var lines: [StripLine]
+    /// The article's lines; deciding sets `article.lines[i].verdict`.
+    var article: ArticleLines
     let rules: StripRuleSet
     let profileLines: Set<String>
     let classifier: ParagraphClassifier
 
-    /// Hands the lines back (leaving none), so that their buffer can be reused without a copy.
-    mutating func takeLines() -> [StripLine] {
-        let taken = lines
-        lines = []
+    private var lines: [StripLine] {
+        get { article.lines }
+        _modify { yield &article.lines }
+    }
+
+    /// Hands the article back (leaving an empty one), so that its buffers can be reused without a copy.
+    mutating func takeArticle() -> ArticleLines {
+        let taken = article
+        article = ArticleLines()
         return taken
     }
 
     mutating func decide() {
-        applyRules { rule in rule.position == .any && rule.action != .block }
+        applyRules { action, position in position == .any && action != .block }
         applyProfile()
         applyClassifier()
         let (blockFirst, blockLast) = substantialBounds()
         applyBlock(first: blockFirst, last: blockLast)
         let (first, last) = substantialBounds()
         let positions = lines.indices.map { position($0, first: first, last: last) }
-        applyRules { rule in rule.position != .any && rule.action != .block } where: { positions[$0] }
+        applyRules { action, position in position != .any && action != .block } where: { positions[$0] }
     }
 
-    private mutating func applyRules(_ selects: (StripRule) -> Bool,
+    private mutating func applyRules(_ selects: (StripRule.Action, StripRule.Position) -> Bool,
                                      where admits: (Int) -> StripRule.Position? = { _ in nil }) {
-        for i in lines.indices where !lines[i].isBlank {
+        for i in lines.indices where !lines[i].isBlank && !lines[i].hits.isEmpty {
             guard case .keep = lines[i].verdict else { continue }
             let at = admits(i)
-            for hit in lines[i].hits {
-                let rule = rules.rules[hit.rule]
-                guard selects(rule), rule.position == .any || Self.allows(rule.position, at) else { continue }
-                if let verdict = verdict(of: hit, on: lines[i]) {
+            for h in lines[i].hits {
+                let rule = article.hits[h].rule
+                let position = rules.rules[rule].position
+                guard selects(rules.rules[rule].action, position),
+                      position == .any || Self.allows(position, at) else { continue }
+                if let verdict = verdict(of: h, on: i) {
                     lines[i].verdict = verdict
                     break
                 }
@@ -65,29 +73,31 @@ struct StripPlan {
         return nil
     }
 
-    private func verdict(of hit: RuleHit, on line: StripLine) -> StripLine.Verdict? {
-        let rule = rules.rules[hit.rule]
-        switch rule.action {
-        case .keep: return .protected(hit)
-        case .drop, .block: return .removed(category: rule.category, hit: hit)
-        case .cut: return cutVerdict(hit, rule, line)
+    /// What the rule of `article.hits[h]` does to line `index`.
+    private func verdict(of h: Int, on index: Int) -> StripLine.Verdict? {
+        let rule = article.hits[h].rule
+        switch rules.rules[rule].action {
+        case .keep: return .protected(hit: h)
+        case .drop, .block: return .removed(.rule(rule), hit: h)
+        case .cut: return cutVerdict(h, rules.rules[rule].maxLength, index)
         }
     }
 
     /// A cut applies to a match at the start or end of the line; a line with no text left beside the match,
     /// or no longer than the rule's `max`, is dropped whole.
-    private func cutVerdict(_ hit: RuleHit, _ rule: StripRule, _ line: StripLine) -> StripLine.Verdict? {
-        let view = line.view
+    private func cutVerdict(_ h: Int, _ maxLength: Int?, _ index: Int) -> StripLine.Verdict? {
+        let view = article.view(of: index)
+        let hit = article.hits[h]
         var low = hit.match.range.lowerBound, high = hit.match.range.upperBound
         let isPrefix = view[..<low].allSatisfy(Self.isSpace)
         let isSuffix = view[high...].allSatisfy(Self.isSpace)
         guard isPrefix || isSuffix else { return nil }
         let rest = isPrefix ? view[high...] : view[..<low]
         let restHasText = LineFeatures(Array(rest)).units > 0
-        if !restHasText || isPrefix && isSuffix || rule.maxLength.map({ line.features.length <= $0 }) ?? false {
-            return .removed(category: rule.category, hit: hit)
+        if !restHasText || isPrefix && isSuffix || maxLength.map({ lines[index].features.length <= $0 }) ?? false {
+            return .removed(.rule(hit.rule), hit: h)
         }
-        guard line.paragraph.text.unicodeScalars.count == view.count else { return nil }
+        guard article.paragraphs[index].text.unicodeScalars.count == view.count else { return nil }
         if isPrefix {
             low = 0
             while high < view.count, Self.isSpace(view[high]) { high += 1 }
@@ -96,7 +106,7 @@ struct StripPlan {
             while low < high, [0x3002, 0xFF0C, 0xFF1B, 0x2C, 0x3B].contains(view[low]) { low += 1 }  // 。，； stay
             while low > 0, Self.isSpace(view[low - 1]) { low -= 1 }
         }
-        return .cut(span: low..<high, category: rule.category + " (partial)", hit: hit)
+        return .cut(span: low..<high, hit: h)
     }
 
     private static func isSpace(_ c: UInt32) -> Bool {
@@ -106,21 +116,22 @@ struct StripPlan {
     private mutating func applyProfile() {
         guard !profileLines.isEmpty else { return }
         for i in lines.indices where !lines[i].isBlank {
-            guard case .keep = lines[i].verdict, profileLines.contains(lines[i].profileKey) else { continue }
-            lines[i].verdict = .removed(category: "profile", hit: nil)
+            guard case .keep = lines[i].verdict, profileLines.contains(article.profileKey(of: i)) else { continue }
+            lines[i].verdict = .removed(.profile, hit: nil)
         }
     }
 
     private mutating func applyClassifier() {
         let input = lines.map { line in
-            ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: line.isRemoved,
-                                     protected: line.isProtected, timestamp: line.isTimestamp,
-                                     key: line.repeatKey,
-                                     closesBody: line.removalCategory.map(StripPolicy.closingCategories.contains) ?? false,
-                                     furniture: line.removalCategory.map(StripPolicy.furnitureCategories.contains) ?? false)
+            let reason = line.removalReason
+            return ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: reason != nil,
+                                            protected: line.isProtected, timestamp: line.isTimestamp,
+                                            key: line.repeatKey,
+                                            closesBody: reason.map(rules.closesBody) ?? false,
+                                            furniture: reason.map(rules.isFurniture) ?? false)
         }
         for index in classifier.chromeLines(input) {
-            lines[index].verdict = .removed(category: "page-chrome", hit: nil)
+            lines[index].verdict = .removed(.pageChrome, hit: nil)
         }
     }
 
@@ -132,12 +143,13 @@ struct StripPlan {
     /// it, is removed with every kept line after it (blank lines stay).
     private mutating func applyBlock(first: Int?, last: Int?) {
         var keptHanAfter = 0
-        var start: (index: Int, category: String)?
+        var start: (index: Int, rule: Int)?
         for i in lines.indices.reversed() where !lines[i].isBlank && !lines[i].isRemoved {
             if keptHanAfter <= StripPolicy.tailBlockLimit, !lines[i].isProtected,
-               let hit = lines[i].hits.first(where: { isBlockRule($0, at: position(i, first: first, last: last)) }) {
-                start = (i, rules.rules[hit.rule].category)
-                lines[i].verdict = .removed(category: rules.rules[hit.rule].category, hit: hit)
+               let h = lines[i].hits.first(where: { isBlockRule(article.hits[$0], at: position(i, first: first, last: last)) }) {
+                let rule = article.hits[h].rule
+                start = (i, rule)
+                lines[i].verdict = .removed(.rule(rule), hit: h)
                 keptHanAfter = 0  // what follows goes with the block: only text before it counts for an earlier one
                 continue
             }
@@ -145,12 +157,11 @@ struct StripPlan {
         }
         guard let start else { return }
         for i in (start.index + 1)..<lines.count where !lines[i].isBlank && !lines[i].isRemoved {
-            lines[i].verdict = .removed(category: start.category, hit: nil)
+            lines[i].verdict = .removed(.rule(start.rule), hit: nil)
         }
     }
 
     private func isBlockRule(_ hit: RuleHit, at: StripRule.Position?) -> Bool {
-        let rule = rules.rules[hit.rule]
-        return rule.action == .block && Self.allows(rule.position, at)
+        rules.rules[hit.rule].action == .block && Self.allows(rules.rules[hit.rule].position, at)
     }
 }

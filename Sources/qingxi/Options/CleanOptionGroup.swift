@@ -1,8 +1,8 @@
 import ArgumentParser
 import QingxiCore
 
-/// The chain options of `qingxi clean` as an option group, for `qingxi batch` (which takes its inputs and output
-/// options itself); `cleanOptions` builds the same `CleanOptions` as `Clean.cleanOptions`.
+/// The options of the whole chain (convert → strip → dedup → keywords), shared by `qingxi clean` and
+/// `qingxi index` and `qingxi batch`.
 struct CleanOptionGroup: ParsableArguments {
     @Option(help: "Output script: hans, hant, or keep (no conversion; matching still uses simplified).")
     var to: CleanOptions.Target = .hans
@@ -40,6 +40,7 @@ struct CleanOptionGroup: ParsableArguments {
         stages.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
     }
 
+    /// The chain's options from the command line.
     var cleanOptions: CleanOptions {
         var options = CleanOptions()
         options.target = to
@@ -60,3 +61,5 @@ struct CleanOptionGroup: ParsableArguments {
         return options
     }
 }
+
+extension CleanOptions.Target: ExpressibleByArgument {}

@@ -42,14 +42,14 @@ struct RecordOptionGroup: ParsableArguments {
         return options
     }
 
-    /// Runs `stages` over the inputs and writes the result to standard output.
-    /// Runs `stages` over the inputs and writes the records to `output` (default: standard output).
+    /// Runs `stages` over the inputs and writes the records to `output` (default: standard output), or hands
+    /// the finished articles to `sink` when one is given.
     func run(_ stages: [Stage], printMeta: Bool = false, textReport: TextReport? = nil,
-             output: OutputWriter = OutputWriter(fd: 1, name: "<stdout>")) throws {
+             output: OutputWriter = OutputWriter(fd: 1, name: "<stdout>"), sink: ArticleSink? = nil) throws {
         var options = recordOptions
         options.printMeta = printMeta
         let runner = RecordRunner(options: options, chain: StageChain(stages), output: output, messages: MessageWriter(),
-                                  textReport: textReport)
+                                  textReport: textReport, sink: sink)
         try runner.run()
     }
 }

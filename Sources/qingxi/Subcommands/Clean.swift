@@ -8,74 +8,38 @@ struct Clean: ParsableCommand {
         discussion: """
             The output equals piping the single-stage commands with the same options. Plain-text output is the \
             cleaned text (keywords appear in the --explain trace); JSONL output carries meta, keywords and, with \
-            --explain, the removals and changes under "qingxi".
+            --explain, the removals and changes under "qingxi". With --format, each article becomes an index \
+            record (id, title, text, text_hans, tokens, keywords, meta, fingerprint) instead: see docs/index.md.
             """
     )
 
-    @Option(help: "Output script: hans, hant, or keep (no conversion; matching still uses simplified).")
-    var to: CleanOptions.Target = .hans
-
-    @Option(help: ArgumentHelp("The stages to run, comma-separated (always in the order convert,strip,dedup,keywords).",
-                               valueName: "list"))
-    var stages = CleanStage.allCases.map(\.rawValue).joined(separator: ",")
-
-    @Flag(name: .customLong("exact-icu"), help: "convert: reproduce ICU byte for byte (no corrections).")
-    var exactICU = false
-
-    @Flag(name: .customLong("keep-punctuation"), help: "convert: leave 「」 and “” as they are.")
-    var keepPunctuation = false
-
-    @Option(name: .customLong("convert-rules"), help: "convert: a correction file of your own (repeatable).")
-    var convertRules: [String] = []
-
-    @Option(name: .customLong("strip-rules"), help: "strip: a rule file of your own (repeatable).")
-    var stripRules: [String] = []
-
-    @Option(name: .customLong("profile"), help: "strip: a footer profile written by 'qingxi profile'.")
-    var profile: String?
+    @OptionGroup var clean: CleanOptionGroup
 
     @Flag(help: "Text mode: print the metadata strip extracted as key<TAB>value lines on standard error.")
     var meta = false
 
-    @OptionGroup(title: "dedup") var dedup: DedupOptionGroup
-    @OptionGroup(title: "keywords") var keywords: KeywordOptionGroup
-    @OptionGroup(title: "lexicon") var lexicon: LexiconOptionGroup
+    @OptionGroup(title: "index records") var indexFormat: IndexFormatOptionGroup
     @OptionGroup var records: RecordOptionGroup
 
     func validate() throws {
-        for name in stageList where CleanStage(rawValue: name) == nil {
-            throw ValidationError("unknown stage '\(name)' in --stages (known: \(CleanStage.allCases.map(\.rawValue).joined(separator: ", ")))")
+        if indexFormat.format != nil && records.outputFormat != nil {
+            throw ValidationError("--format writes index records; it does not combine with --output-format")
         }
     }
 
-    private var stageList: [String] {
-        stages.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
-    }
-
-    /// The chain's options from the command line (shared with `qingxi batch`).
-    var cleanOptions: CleanOptions {
-        var options = CleanOptions()
-        options.target = to
-        options.stages = stageList.compactMap(CleanStage.init(rawValue:))
-        options.exactICU = exactICU
-        options.keepPunctuation = keepPunctuation
-        options.convertRuleFiles = convertRules
-        options.stripRuleFiles = stripRules
-        options.footerProfile = profile
-        options.dedup = dedup.options
-        options.keywordTop = keywords.top
-        options.keywordMinScore = keywords.minScore
-        options.documentFrequencies = keywords.dfFile
-        options.lexiconFiles = lexicon.lexiconFiles
-        options.outletFiles = lexicon.outletFiles
-        options.builtInLexicon = !lexicon.noBuiltInLexicon
-        options.tokens = keywords.tokens
-        return options
-    }
+    /// The chain's options from the command line.
+    var cleanOptions: CleanOptions { clean.cleanOptions }
 
     func run() throws {
-        try records.run(try CleanPipeline.stages(cleanOptions), printMeta: meta)
+        guard let encoder = indexFormat.encoder else {
+            return try records.run(try CleanPipeline.stages(cleanOptions), printMeta: meta)
+        }
+        var options = cleanOptions
+        options.tokens = false  // the record builder makes the tokens itself
+        let builder = try IndexRecordBuilder(lexicon: try IndexRecordBuilder.lexicon(options, view: try ScriptConverter.matchingView()),
+                                             textIsSimplified: IndexRecordBuilder.chainSimplifies(options))
+        let output = OutputWriter(fd: 1, name: "<stdout>")
+        let printer = IndexRecordPrinter(builder: builder, encoder: encoder, output: output)
+        try records.run(try CleanPipeline.stages(options), output: output, sink: printer)
     }
 }
-
-extension CleanOptions.Target: ExpressibleByArgument {}

@@ -1,0 +1,47 @@
+extension KeywordRanker {
+    /// A phrase that is another term of the article plus a one- or two-character prefix which does not
+    /// narrow it (度林长制 beside 林长制, 宣布退休制度改革 beside 退休制度改革) is an occurrence of that term: the
+    /// prefix is a piece of the word before it, or a verb or adverb the left edge did not know. A prefix that
+    /// is a modifier stays (新拆迁条例, 总河长制, 二套房贷政策, 国家安居工程, 质量信用体系): one character from
+    /// `PolicyVocabulary.leadingModifiers` or a numeral, or two characters that are not a stop word.
+    static func withoutLoosePrefixes(_ candidates: [TermCandidate]) -> [TermCandidate] {
+        let named = Set(candidates.lazy.filter { $0.kind != .document && $0.kind != .quoted }.map(\.term))
+        guard named.count > 1 else { return candidates }
+        var prefixes: [String: Int] = [:]
+        return candidates.map { candidate in
+            guard candidate.kind == .phrase else { return candidate }
+            let length = prefixes[candidate.term] ?? {
+                let found = loosePrefixLength(candidate.term, named) ?? 0
+                prefixes[candidate.term] = found
+                return found
+            }()
+            guard length > 0 else { return candidate }
+            var trimmed = candidate
+            trimmed.term = String(String.UnicodeScalarView(candidate.term.unicodeScalars.dropFirst(length)))
+            trimmed.range = (candidate.range.lowerBound + length)..<candidate.range.upperBound
+            let surface = candidate.surface.unicodeScalars
+            if surface.count == candidate.term.unicodeScalars.count {
+                trimmed.surface = String(String.UnicodeScalarView(surface.dropFirst(length)))
+            }
+            return trimmed
+        }
+    }
+
+    /// The length of `term`'s loose prefix when the rest is a term in `named`.
+    private static func loosePrefixLength(_ term: String, _ named: Set<String>) -> Int? {
+        let scalars = Array(term.unicodeScalars)
+        for length in 1...2 where scalars.count - length >= 2 {
+            let rest = String(String.UnicodeScalarView(scalars[length...]))
+            guard named.contains(rest) else { continue }
+            let prefix = scalars[..<length]
+            if length == 1 {
+                let c = prefix.first!.value
+                if PolicyVocabulary.leadingModifiers.contains(c) || ScalarClass.isChineseNumeral(c) { return nil }
+            } else if !PolicyVocabulary.stopWords.contains(String(String.UnicodeScalarView(prefix))) {
+                return nil
+            }
+            return length
+        }
+        return nil
+    }
+}
