@@ -43,6 +43,8 @@ import Testing
         #expect(reject == [#"{"input":"b/news.jsonl.gz","line":6,"kind":"malformed","reason":"malformed JSON: expected a field name at byte 2","record":"{\"id\": broken}"}"#]
                 || reject.count == 1 && reject[0].contains(#""line":6"#))
         #expect(result.messages.contains("b/news.jsonl.gz:6"))
+        #expect(result.report.orderedCPUSeconds > 0 && result.report.parallelCPUSeconds > 0)
+        #expect(result.messages.contains("% in input order"))
     }
 
     @Test func outputIsIdenticalForAnyNumberOfJobs() throws {

@@ -22,6 +22,8 @@ final class BatchPipeline {
     private var orderedRunners: [Int: SegmentRunner] = [:]
     private let segments: ChainSegments
     private(set) var thisRun = BatchStats()
+    /// CPU seconds of this run in ordered steps (reading, in-order stages, writing) and in parallel steps.
+    private(set) var cpu = (ordered: 0.0, parallel: 0.0)
 
     init(options: BatchOptions, makeStages: () throws -> [Stage], items: [UnitReader.Item], resumeAfter: UnitPosition?,
          directory: OutputDirectory, manifest: BatchManifest, messages: MessageWriter?) throws {
@@ -55,6 +57,7 @@ final class BatchPipeline {
     func run(jobs: Int, progress: ProgressMeter) throws {
         let scheduler = BatchScheduler(read: { [reader] in try reader.next() }, steps: steps(progress), maxInFlight: 2 * jobs + 2)
         try scheduler.run(jobs: jobs)
+        cpu = (scheduler.orderedCPUSeconds, scheduler.parallelCPUSeconds)
         _ = try output.finish()
         for worker in workers { for runner in worker.runners.values { try runner.finish() } }
         for runner in orderedRunners.values { try runner.finish() }

@@ -12,6 +12,17 @@ public struct BatchReport: Sendable {
     public var resumed: Bool
     /// The manifest already said complete: nothing was done.
     public var alreadyComplete: Bool
+    /// CPU seconds in the steps that run in input order (reading, in-order stages, writing) and in the parallel
+    /// steps. With N workers the run cannot be faster than max(ordered, (ordered + parallel) / N).
+    public var orderedCPUSeconds = 0.0
+    public var parallelCPUSeconds = 0.0
+
+    /// The speed-up over one worker that `jobs` workers can reach at best, from the CPU split.
+    public func speedupBound(jobs: Int) -> Double {
+        let total = orderedCPUSeconds + parallelCPUSeconds
+        guard total > 0 else { return 1 }
+        return total / max(orderedCPUSeconds, total / Double(jobs))
+    }
 
     /// Article text megabytes per second in this run.
     public var megabytesPerSecond: Double { Double(thisRun.bytesIn) / max(seconds, 1e-6) / 1e6 }
@@ -39,6 +50,11 @@ public struct BatchReport: Sendable {
             lines.append("  throughput: \(ProgressMeter.oneDecimal(Double(thisRun.bytesIn) / 1e6)) MB in "
                          + "\(ProgressMeter.oneDecimal(seconds)) s: \(ProgressMeter.oneDecimal(megabytesPerSecond)) MB/s, "
                          + "\(g(Int(articlesPerSecond))) articles/s, \(jobs) job(s)\(resumed ? ", resumed" : "")")
+            let total = orderedCPUSeconds + parallelCPUSeconds
+            if total > 0 {
+                lines.append("  cpu: \(ProgressMeter.oneDecimal(total)) s, \(Int((orderedCPUSeconds / total * 100).rounded()))% in input order "
+                             + "(reading, writing, in-order stages): 2 jobs can be at most \(ProgressMeter.oneDecimal(speedupBound(jobs: 2)))× one")
+            }
         }
         return lines
     }
@@ -49,6 +65,8 @@ public struct BatchReport: Sendable {
             ("output", .string(output)), ("layout", .string(layout.rawValue)), ("stats", stats.json),
             ("this_run", .object([("stats", thisRun.json), ("seconds", .double(seconds)), ("jobs", .int(jobs)),
                                   ("mb_per_second", .double(megabytesPerSecond)), ("articles_per_second", .double(articlesPerSecond)),
+                                  ("ordered_cpu_seconds", .double(orderedCPUSeconds)),
+                                  ("parallel_cpu_seconds", .double(parallelCPUSeconds)),
                                   ("resumed", .bool(resumed)), ("already_complete", .bool(alreadyComplete))])),
         ])
     }

@@ -50,9 +50,12 @@ public final class BatchRunner {
             throw error
         }
         progress.clear()
-        return finishReport(BatchReport(stats: pipeline.totals, thisRun: pipeline.thisRun, seconds: Clock.now - started,
-                                        jobs: options.jobs, output: directory.path, layout: options.layout,
-                                        resumed: manifest.resumed, alreadyComplete: false))
+        var report = BatchReport(stats: pipeline.totals, thisRun: pipeline.thisRun, seconds: Clock.now - started,
+                                 jobs: options.jobs, output: directory.path, layout: options.layout,
+                                 resumed: manifest.resumed, alreadyComplete: false)
+        report.orderedCPUSeconds = pipeline.cpu.ordered
+        report.parallelCPUSeconds = pipeline.cpu.parallel
+        return finishReport(report)
     }
 
     private func finishReport(_ report: BatchReport) -> BatchReport {

@@ -25,6 +25,10 @@ final class BatchScheduler: @unchecked Sendable {
     private var readerDone = false
     private var inFlight = 0
     private var failure: Error?
+    /// CPU seconds spent in ordered steps (reading included) and in parallel steps: the ordered share bounds
+    /// the speed-up more workers can give.
+    private(set) var orderedCPUSeconds = 0.0
+    private(set) var parallelCPUSeconds = 0.0
 
     private enum Task {
         case read
@@ -57,10 +61,12 @@ final class BatchScheduler: @unchecked Sendable {
                 do {
                     switch task {
                     case .read:
-                        let unit = try unlocked { try read() }
+                        let (unit, seconds) = try unlocked { try Clock.measuringThreadCPU { try read() } }
+                        orderedCPUSeconds += seconds
                         finishRead(unit)
                     case .step(let index, let unit):
-                        try unlocked { try steps[index].run(unit, worker) }
+                        let (_, seconds) = try unlocked { try Clock.measuringThreadCPU { try steps[index].run(unit, worker) } }
+                        if steps[index].kind == .ordered { orderedCPUSeconds += seconds } else { parallelCPUSeconds += seconds }
                         finishStep(index, unit)
                     }
                 } catch {
