@@ -135,8 +135,16 @@ struct StripPlan {
             }
             input.append(entry)
         }
-        for index in classifier.chromeLines(input) {
-            lines[index].verdict = .removed(.pageChrome, hit: nil)
+        // A second run sees only the lines this one keeps, and judges them afresh: a line repeated in the page
+        // is no longer a repeat once its copy outside the body is gone, so the body can move. Ask the classifier
+        // about the kept lines until it removes nothing more, so that stripping the output removes nothing.
+        var kept = input.indices.filter { !input[$0].removed }
+        var chrome = classifier.chromeLines(input)
+        while !chrome.isEmpty {
+            for index in chrome { lines[index].verdict = .removed(.pageChrome, hit: nil) }
+            let removed = Set(chrome)
+            kept.removeAll { removed.contains($0) }
+            chrome = classifier.chromeLines(kept.map { input[$0] }).map { kept[$0] }
         }
     }
 
