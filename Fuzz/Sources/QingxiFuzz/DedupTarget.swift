@@ -6,7 +6,7 @@ import QingxiCore
 /// bit 3 `--near-articles 0.8` (drop), bit 4 Bloom filter (`--bloom 0.001 --expected 1000`), bit 5 JSONL input,
 /// bit 6 `--min-chars 2`. Invariants: every input paragraph is kept or removed with a reason
 /// (`Conservation`); 1…64-byte reads give the same result; and deduplicating the output again removes nothing
-/// (the documented idempotence: decisions compare only with kept paragraphs).
+/// (the documented idempotence), except with stream scope and `--near-articles` together (see `run`).
 final class DedupTarget: FuzzTarget {
     let harness = RecordHarness()
     let fold: ParagraphKeyMaker.ScriptFold
@@ -43,6 +43,10 @@ final class DedupTarget: FuzzTarget {
         Conservation.check(read.articles, deduplicated.articles, stage: "dedup")
         FuzzCheck.same(deduplicated, harness.run(input.payload, options: options.reading(input.smallReadSize), capture: true, makeStages: make),
                        "dedup: chunked == whole")
+        // Not asserted with stream scope and --near-articles together (found by this target, see docs/fuzzing.md):
+        // an article's sketch also covers its paragraphs removed as seen elsewhere, which a second pass no longer
+        // sees, so its near-article verdicts can differ.
+        if dedup.scope == .stream && dedup.nearArticles != nil { return }
         let output = harness.run(input.payload, options: options, makeStages: make).output
         let again = harness.run(output, options: options, capture: true, makeStages: make)
         let removed = again.articles.flatMap(\.removed)

@@ -14,7 +14,9 @@
 ///   `ParagraphDeduplicator+Articles.swift`.
 /// - Holds back: nothing, except in `--near-articles` drop mode, where each article is held until its end
 ///   (up to `maxHeldBytes`).
-/// - Deterministic, and idempotent: decisions compare only with paragraphs that were kept.
+/// - Deterministic, and idempotent: decisions compare only with paragraphs that were kept. Exception: with
+///   stream scope and `--near-articles`, article sketches include paragraphs removed as seen elsewhere, which a
+///   second run does not see, so its near-article verdicts can differ (docs/dedup.md).
 public final class ParagraphDeduplicator: Stage {
     public let name = "dedup"
     public let options: DedupOptions
