@@ -29,6 +29,27 @@ import Testing
         #expect(twice.summary.paragraphsOut == twice.summary.paragraphsIn)
     }
 
+    /// `strip` target, open: a line holding a breadcrumb (首頁 … >) and, at its end, a photo credit (王宇 摄）).
+    /// The first pass cuts the credit off as `caption (partial)`; the line was too long for the navigation rule
+    /// before the cut, but its rest is not, so a second pass removes it as `navigation`. Fixing it means deciding
+    /// the rest of a cut line again, as a line of its own; until then this is a known issue.
+    static let cutLeavesALineANavigationRuleMatches: [UInt8] = [
+        0xBA, 0x96, 0xB0, 0xE9, 0xA6, 0x96, 0xE9, 0xA0, 0x81, 0x44, 0x65, 0x66, 0x01, 0xFF, 0x3E, 0x9F, 0x8E, 0xE5, 0x00, 0x00,
+        0x00, 0x00, 0xBC, 0x43, 0x68, 0x61, 0x72, 0x61, 0x85, 0x49, 0x43, 0x50, 0xE5, 0x31, 0x00, 0x00, 0x00, 0x88, 0x00, 0x00,
+        0x85, 0x20, 0xE7, 0x8E, 0x8B, 0xE5, 0xAE, 0x87, 0x20, 0xE6, 0x91, 0x84, 0xEF, 0xBC, 0x89, 0x0A,
+    ]
+
+    @Test func strippingACutLineTwiceRemovesNothingMore() throws {
+        var options = RecordOptions()
+        options.inputFormat = .text
+        let once = try TestSupport.run(Self.cutLeavesALineANavigationRuleMatches, stages: [try builtInStripper()], options: options)
+        #expect(once.summary.paragraphsOut == 1)  // the credit is cut off, the rest kept
+        let twice = try TestSupport.run(once.output, stages: [try builtInStripper()], options: options)
+        withKnownIssue("the rest of a cut line is not decided again (docs/fuzzing.md)") {
+            #expect(twice.summary.paragraphsOut == twice.summary.paragraphsIn)
+        }
+    }
+
     /// `dedup` target with `--scope stream --near-articles 0.8` (drop): a second pass removed an article as a
     /// near-duplicate that the first pass kept. An article's sketch also covers its paragraphs removed as seen in
     /// an earlier article (so that a syndicated copy still looks like its original); the second pass no longer
