@@ -12,9 +12,9 @@ let package = Package(
         .executableTarget(
             name: "QingxiFuzz",
             dependencies: [.product(name: "QingxiCore", package: "qingxi")],
+            // main.swift hands over to libFuzzer's driver (LLVMFuzzerRunDriver): SwiftPM makes top-level code `main`.
             // ld.gold fails on the sanitized link (an internal error in its DWARF reader); lld links it.
             linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
-            // main.swift hands over to libFuzzer's driver (LLVMFuzzerRunDriver): SwiftPM makes top-level code `main`.
         ),
     ]
 )

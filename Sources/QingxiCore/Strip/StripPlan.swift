@@ -135,16 +135,19 @@ struct StripPlan {
             }
             input.append(entry)
         }
-        // A second run sees only the lines this one keeps, and judges them afresh: a line repeated in the page
-        // is no longer a repeat once its copy outside the body is gone, so the body can move. Ask the classifier
-        // about the kept lines until it removes nothing more, so that stripping the output removes nothing.
+        // A second run sees only the lines this one keeps, and judges them afresh: the lines the rules removed are
+        // gone, and a line repeated in the page is no longer a repeat once its copy outside the body is gone, so
+        // the body can move. Ask the classifier about the kept lines until it removes nothing more, so that
+        // stripping the output removes nothing (when nothing was removed, the kept lines are the input).
         var kept = input.indices.filter { !input[$0].removed }
         var chrome = classifier.chromeLines(input)
-        while !chrome.isEmpty {
+        while !chrome.isEmpty || kept.count < input.count {
             for index in chrome { lines[index].verdict = .removed(.pageChrome, hit: nil) }
             let removed = Set(chrome)
             kept.removeAll { removed.contains($0) }
-            chrome = classifier.chromeLines(kept.map { input[$0] }).map { kept[$0] }
+            let again = classifier.chromeLines(kept.map { input[$0] }).map { kept[$0] }
+            if again.isEmpty { break }
+            chrome = again
         }
     }
 
