@@ -114,12 +114,12 @@ final class QuickFold {
                     ? text : String(decoding: UnsafeBufferPointer(rebasing: utf8[chunk..<i]), as: UTF8.self)
                 n = appendExact(view.simplified(piece), to: n)
             } else {
-                reserve(n &+ (q &- quick) &+ 1, keeping: n)
-                for k in quick..<q { buffer[n &+ k &- quick] = spare[k] }
+                if n &+ (q &- quick) &+ 1 > buffer.count { reserve(n &+ (q &- quick) &+ 1, keeping: n) }
+                (buffer.baseAddress! + n).update(from: spare.baseAddress! + quick, count: q &- quick)
                 n &+= q &- quick
             }
             if i < end {  // the space
-                reserve(n &+ 1, keeping: n)
+                if n &+ 1 > buffer.count { reserve(n &+ 1, keeping: n) }
                 buffer[n] = 0x20
                 n &+= 1
                 i &+= 1
