@@ -5,11 +5,7 @@ extension RecordRunner {
     func convertPlainTextFast(_ reader: LineReader, _ converter: ScriptConverter) throws {
         var inArticle = false
         var articles = 0
-        while let _ = try reader.nextLine({ bytes -> Bool in
-            if bytes.count == 1 && bytes[0] == 0x0C {
-                inArticle = false
-                return true
-            }
+        func startParagraph() throws {
             if !inArticle {
                 if articles > 0 || summary.articles > 0 { try output.write([0x0C, 0x0A]) }
                 inArticle = true
@@ -17,6 +13,13 @@ extension RecordRunner {
                 summary.articles += 1
             }
             summary.paragraphsIn += 1
+        }
+        while let _ = try reader.nextLine({ bytes -> Bool in
+            if bytes.count == 1 && bytes[0] == 0x0C {
+                inArticle = false
+                return true
+            }
+            try startParagraph()
             summary.paragraphsOut += 1
             let valid = try converter.convertUTF8(bytes) { try output.write($0) }
             if valid {
@@ -26,6 +29,10 @@ extension RecordRunner {
             }
             try output.write(byte: 0x0A)
             return true
-        }) {}
+        }, oversized: { [unowned self] length in
+            try setAsideOversized(reader, length: length)
+            try startParagraph()  // as the general path: the line counts, nothing is written
+            return true
+        }, spill: oversizedSpill(reader)) {}
     }
 }
