@@ -60,8 +60,8 @@ enum UTF8Repair {
         return bytes.count
     }
 
-    /// True when more non-ASCII bytes fall outside well-formed UTF-8 sequences than inside them: text in
-    /// another charset, not UTF-8 with a stray bad byte.
+    /// True when at least 4 bytes, and more non-ASCII bytes than not, fall outside well-formed UTF-8
+    /// sequences: text in another charset, not UTF-8 with a stray bad sequence.
     static func isMostlyInvalid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var (valid, invalid, i) = (0, 0, 0)
         while i < bytes.count {
@@ -73,6 +73,6 @@ enum UTF8Repair {
                 i += 1
             }
         }
-        return invalid > valid
+        return invalid >= 4 && invalid > valid
     }
 }
