@@ -83,6 +83,9 @@ public final class LineReader {
         return Array(buffer[start..<min(end, start + maxBytes)])
     }
 
+    /// The bytes the reader holds in memory (tests check that an oversized line does not grow it).
+    var bufferCapacity: Int { buffer.count }
+
     /// True when everything buffered so far is the whole rest of the input (after `peekPrefix`).
     public var peekedWholeInput: Bool { eof }
 
@@ -168,6 +171,14 @@ public final class LineReader {
         atStart = false
     }
 
+    /// Doubles the buffer, but not past what a line of `maxLineBytes` needs: an oversized line is spilled, so
+    /// the buffer never has to hold more than the limit plus two chunks.
+    private func grow() {
+        let cap = maxLineBytes >= Int.max / 2 ? Int.max : maxLineBytes + 2 * chunk + 1
+        let size = max(min(buffer.count * 2, cap), end + chunk)
+        buffer.append(contentsOf: repeatElement(0, count: size - buffer.count))
+    }
+
     /// Moves the unread bytes to the front (growing the buffer when one line is longer than it) and reads a chunk.
     private func fill() throws {
         if start > 0 {
@@ -177,7 +188,7 @@ public final class LineReader {
             end -= start
             start = 0
         }
-        if buffer.count - end < chunk { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        if buffer.count - end < chunk { grow() }
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + end, chunk) }
             if n < 0 {

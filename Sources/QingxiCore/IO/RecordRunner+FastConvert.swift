@@ -3,13 +3,12 @@ extension RecordRunner {
     /// buffer without becoming a `String` or a `Paragraph`. Output is identical to the general path (a test
     /// holds this); a line with invalid UTF-8 falls back to it, so it is repaired and reported the same way.
     func convertPlainTextFast(_ reader: LineReader, _ converter: ScriptConverter) throws {
+        guard let text = printer as? TextPrinter else { return try readPlainText(reader) }
         var inArticle = false
-        var articles = 0
-        func startParagraph() throws {
+        func startParagraph() {
             if !inArticle {
-                if articles > 0 || summary.articles > 0 { try output.write([0x0C, 0x0A]) }
                 inArticle = true
-                articles += 1
+                text.beginArticle()
                 summary.articles += 1
             }
             summary.paragraphsIn += 1
@@ -19,7 +18,8 @@ extension RecordRunner {
                 inArticle = false
                 return true
             }
-            try startParagraph()
+            startParagraph()
+            try text.startLine()
             summary.paragraphsOut += 1
             let valid = try converter.convertUTF8(bytes) { try output.write($0) }
             if valid {
@@ -31,7 +31,7 @@ extension RecordRunner {
             return true
         }, oversized: { [unowned self] length in
             try setAsideOversized(reader, length: length)
-            try startParagraph()  // as the general path: the line counts, nothing is written
+            startParagraph()  // as the general path: the line counts, nothing is written
             return true
         }, spill: oversizedSpill(reader)) {}
     }
