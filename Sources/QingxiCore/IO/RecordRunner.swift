@@ -3,9 +3,10 @@
 ///
 /// Streaming: plain text flows paragraph by paragraph (memory does not grow with the size of an article that
 /// a stage does not hold back); JSON Lines holds one record at a time. Nothing is lost silently: invalid UTF-8
-/// is replaced and reported with file and line (or is an error under `strict`); a malformed record ends the run
-/// with an error naming file:line, or under `skipMalformed` is written verbatim to the rejects stream and
-/// counted in the summary.
+/// is replaced and reported with file and line (or is an error under `strict`); a malformed record, or one over
+/// `maxRecordBytes` (never loaded whole), ends the run with an error naming file:line, or under
+/// `skipMalformed` is written verbatim to the rejects stream and counted in the summary (see
+/// `RecordRunner+SetAside`, `RecordRunner+Decoding`).
 public final class RecordRunner {
     let options: RecordOptions
     let chain: StageChain
