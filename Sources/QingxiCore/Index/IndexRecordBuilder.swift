@@ -85,9 +85,16 @@ public final class IndexRecordBuilder {
     }
 
     /// A headline: short, and not ending like a sentence.
+    /// Counts the non-space scalars only up to the limit (a first line can be a whole page long).
     static func looksLikeTitle(_ line: String) -> Bool {
-        let scalars = line.unicodeScalars.filter { !$0.properties.isWhitespace }
-        guard scalars.count <= maxPlainTitle, let last = scalars.last else { return false }
+        var count = 0
+        var last: Unicode.Scalar?
+        for scalar in line.unicodeScalars where !scalar.properties.isWhitespace {
+            count += 1
+            guard count <= maxPlainTitle else { return false }
+            last = scalar
+        }
+        guard let last else { return false }
         return !"。！？!?；;：:，,…".unicodeScalars.contains(last)
     }
 }

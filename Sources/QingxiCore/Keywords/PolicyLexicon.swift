@@ -12,6 +12,8 @@ public struct PolicyLexicon {
     public private(set) var outlets: Set<String> = []
     /// Keys: folded terms; values: index into `entries`.
     private(set) var trie = ScalarTrie()
+    /// Per entry: its folded term (its key in `trie`), kept so that users of the lexicon do not fold again.
+    private(set) var keys: [[UInt32]] = []
     let view: MatchingView
 
     /// An empty lexicon that will fold the terms added to it with `view`.
@@ -99,7 +101,10 @@ public struct PolicyLexicon {
         let key = view.folded(term).unicodeScalars.map(\.value)
         let before = trie.count
         trie.insert(key, value: Int32(entries.count))
-        if trie.count > before { entries.append((term, category)) }
+        if trie.count > before {
+            entries.append((term, category))
+            keys.append(key)
+        }
     }
 }
 

@@ -194,8 +194,7 @@ final class TermCandidateFinder {
     /// keeping whole, so that nothing inside it is taken for a term, but not a policy: 0, never reported.
     private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
         let endings = (PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings).map { $0.unicodeScalars.map(\.value) }
-        return lexicon.entries.map { entry in
-            let term = lexicon.view.folded(entry.term).unicodeScalars.map(\.value)
+        return lexicon.keys.map { term in
             if PolicyVocabulary.namesAnInstitution(term) { return 0 }
             return endings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
         }
