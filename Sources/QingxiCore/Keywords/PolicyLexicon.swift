@@ -59,6 +59,12 @@ public struct PolicyLexicon {
     /// How many distinct terms (after folding) the lexicon holds.
     public var count: Int { trie.count }
 
+    /// True when `other` holds the same terms (folded alike), categories and outlets: term finders built on
+    /// the two find the same candidates.
+    func hasSameContents(as other: PolicyLexicon) -> Bool {
+        keys == other.keys && outlets == other.outlets && entries.elementsEqual(other.entries, by: { $0 == $1 })
+    }
+
     /// The category of `term` (any script), if the lexicon holds it.
     public func category(of term: String) -> String? {
         guard let index = trie.value(of: view.folded(term).unicodeScalars.map(\.value)) else { return nil }

@@ -34,7 +34,9 @@ public struct CleanOptions: Sendable {
 /// thread-safe, so a parallel driver calls this once per worker). The output equals piping the single-stage
 /// commands with the same options one after another (a test holds this).
 public enum CleanPipeline {
-    public static func stages(_ options: CleanOptions) throws -> [Stage] {
+    /// `recordBuilder`: the index record builder that will take the chain's output, if any; the keyword stage
+    /// shares its term finder when their lexicons agree (see `IndexRecordBuilder.keywordFinder(for:)`).
+    public static func stages(_ options: CleanOptions, recordBuilder: IndexRecordBuilder? = nil) throws -> [Stage] {
         let converter = try ScriptConverter(ConversionOptions(direction: .hans))  // as `ScriptConverter.matchingView()`
         let view = MatchingView(simplify: converter.convert)
         var stages: [Stage] = []
@@ -52,7 +54,7 @@ public enum CleanPipeline {
                 let fold = ParagraphKeyMaker.ScriptFold.table(try .icuTraditionalToSimplified())
                 stages.append(try ParagraphDeduplicator(options: options.dedup, fold: fold))
             case .keywords:
-                stages += try keywordStages(options, view: view)
+                stages += try keywordStages(options, view: view, recordBuilder: recordBuilder)
             }
         }
         return stages
@@ -73,14 +75,16 @@ public enum CleanPipeline {
             && conversion.ruleFiles.isEmpty
     }
 
-    private static func keywordStages(_ options: CleanOptions, view: MatchingView) throws -> [Stage] {
+    private static func keywordStages(_ options: CleanOptions, view: MatchingView,
+                                      recordBuilder: IndexRecordBuilder?) throws -> [Stage] {
         var lexicon = options.builtInLexicon ? try PolicyLexicon.builtIn(view: view) : PolicyLexicon(view: view)
         for file in options.lexiconFiles { try lexicon.loadTerms(file: file) }
         for file in options.outletFiles { try lexicon.loadOutlets(file: file) }
         let table = try options.documentFrequencies.map { try DocumentFrequencyTable.load(file: $0) }
         var ranker = KeywordRanker(top: options.keywordTop, documentFrequencies: table)
         if let score = options.keywordMinScore { ranker = KeywordRanker(top: options.keywordTop, minimumScore: score, documentFrequencies: table) }
-        var stages: [Stage] = [try PolicyTermExtractor(lexicon: lexicon, view: view, ranker: ranker)]
+        let finder = try recordBuilder?.keywordFinder(for: lexicon) ?? TermCandidateFinder(lexicon: lexicon)
+        var stages: [Stage] = [PolicyTermExtractor(finder: finder, view: view, ranker: ranker)]
         if options.tokens { stages.append(try SearchTokenizer(lexicon: lexicon, view: view, mode: .annotate)) }
         return stages
     }
