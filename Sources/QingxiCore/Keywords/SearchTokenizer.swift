@@ -151,26 +151,8 @@ private struct WordBuffers {
         hasSurrogates ? Int(unitScalars[unit]) : unit
     }
 
-    /// A string of scalar values (valid scalars: they come from a string), encoded straight into the new
-    /// string's storage (no intermediate byte array, no validation pass).
+    /// A string of scalar values (see `ViewText.string`).
     func string(_ scalars: ArraySlice<UInt32>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-            var n = 0
-            for value in scalars {
-                switch value {
-                case ..<0x80:
-                    buffer[n] = UInt8(value); n += 1
-                case ..<0x800:
-                    buffer[n] = UInt8(0xC0 | value >> 6); buffer[n + 1] = UInt8(0x80 | value & 0x3F); n += 2
-                case ..<0x10000:
-                    buffer[n] = UInt8(0xE0 | value >> 12); buffer[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | value & 0x3F); n += 3
-                default:
-                    buffer[n] = UInt8(0xF0 | value >> 18); buffer[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | value >> 6 & 0x3F); buffer[n + 3] = UInt8(0x80 | value & 0x3F); n += 4
-                }
-            }
-            return n
-        }
+        ViewText.string(scalars)
     }
 }
