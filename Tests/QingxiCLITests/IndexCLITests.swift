@@ -67,6 +67,32 @@ import Testing
         #expect(try CLIRunner.run(["clean", "--format", "xml", Self.archive]).status == 2)
     }
 
+    /// `batch --format` writes the records `clean --format` writes, into shards named for the format, the same for
+    /// any `--jobs`; it refuses the mirror layout and --explain.
+    @Test(arguments: ["jsonl", "es-bulk"]) func batchWritesTheIndexRecordsCleanWrites(format: String) throws {
+        let expected = try CLIRunner.run(["clean", "--format", format, "--index", "news", Self.archive].filter { format == "es-bulk" || $0 != "--index" && $0 != "news" })
+        #expect(expected.status == 0)
+        var shards: [String] = []
+        for jobs in ["1", "2"] {
+            let out = NSTemporaryDirectory() + "qx-cli-batch-format-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            var arguments = ["batch", "--quiet", "--jobs", jobs, "--format", format, "--out", out, Self.archive]
+            if format == "es-bulk" { arguments += ["--index", "news"] }
+            let run = try CLIRunner.run(arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            let name = format == "es-bulk" ? "part-00000.ndjson.gz" : "part-00000.jsonl.gz"
+            let unzipped = try CLIRunner.shell("gzip -dc '\(out)/\(name)'")
+            #expect(unzipped.status == 0)
+            shards.append(unzipped.text)
+        }
+        #expect(shards[0] == expected.text)
+        #expect(shards[1] == expected.text)
+        let out = NSTemporaryDirectory() + "qx-cli-batch-format-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(try CLIRunner.run(["batch", "--format", format, "--layout", "mirror", "--out", out, Self.archive]).status == 2)
+        #expect(try CLIRunner.run(["batch", "--format", format, "--explain", "--out", out, Self.archive]).status == 2)
+    }
+
     @Test func badDatabasesAndQueriesExitWithDocumentedCodes() throws {
         let missing = temporaryDatabase()
         let r = try CLIRunner.run(["search", "--db", missing, "河长制"])

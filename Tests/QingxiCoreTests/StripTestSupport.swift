@@ -30,7 +30,8 @@ enum StripView {
     private static let lock = NSLock()
     nonisolated(unsafe) private static let converter = try! ScriptConverter(ConversionOptions(direction: .hans))
     static var shared: MatchingView {
-        MatchingView { text in lock.withLock { converter.convert(text) } }
+        MatchingView(simplify: { text in lock.withLock { converter.convert(text) } },
+                     changeStarts: { lock.withLock { converter.changeStarts() } })
     }
 }
 

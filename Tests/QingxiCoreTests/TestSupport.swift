@@ -28,12 +28,18 @@ enum TestSupport {
     }
 
     static func run(_ input: [UInt8], stages: [Stage], options: RecordOptions = RecordOptions(), readSize: Int = 1 << 16) throws -> RunResult {
-        let inputPath = try temporaryFile(input)
+        try run(inputs: [input], stages: stages, options: options, readSize: readSize)
+    }
+
+    /// Runs `stages` over several inputs in one run; file names in output and messages read INPUT, INPUT2, …
+    static func run(inputs: [[UInt8]], stages: [Stage], options: RecordOptions = RecordOptions(), readSize: Int = 1 << 16) throws -> RunResult {
+        let paths = try inputs.map { try temporaryFile($0) }
+        let inputPath = paths[0]
         let outputPath = inputPath + ".out"
         let messagesPath = inputPath + ".err"
-        defer { for p in [inputPath, outputPath, messagesPath] { try? FileManager.default.removeItem(atPath: p) } }
+        defer { for p in paths + [outputPath, messagesPath] { try? FileManager.default.removeItem(atPath: p) } }
         var options = options
-        options.inputs = [inputPath]
+        options.inputs = paths
         options.readSize = readSize
         let messagesFD = open(messagesPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         defer { close(messagesFD) }
@@ -46,8 +52,10 @@ enum TestSupport {
         }
         let output = try String(contentsOfFile: outputPath, encoding: .utf8)
         let messages = (try? String(contentsOfFile: messagesPath, encoding: .utf8)) ?? ""
-        return RunResult(output: output.replacingOccurrences(of: inputPath, with: "INPUT"),
-                         messages: messages.replacingOccurrences(of: inputPath, with: "INPUT"), summary: summary)
+        func names(_ text: String) -> String {
+            paths.enumerated().reversed().reduce(text) { $0.replacingOccurrences(of: $1.element, with: $1.offset == 0 ? "INPUT" : "INPUT\($1.offset + 1)") }
+        }
+        return RunResult(output: names(output), messages: names(messages), summary: summary)
     }
 
     /// A deterministic pseudo-random generator (SplitMix64) for generated test inputs.

@@ -3,6 +3,9 @@
 /// `{"id","text"}` for a text file; an `id` added when the record had none), or, for a text file mirrored as
 /// `.txt`, its paragraphs one per line. Compressed as one gzip member when the target file is gzip.
 ///
+/// With `indexRecords`, each article becomes its index record instead (`IndexRecordBuilder`, this worker's own),
+/// in the encoder's format.
+///
 /// An article with no text left is not written to JSONL unless `explain` asks for the removal trail; it is
 /// counted as emptied. A mirrored `.txt` is always written, empty or not, so the tree stays a mirror.
 final class ArticleEncoder {
@@ -13,8 +16,11 @@ final class ArticleEncoder {
     private let explain: Bool
     private let gzipLevel: Int32
     private var compressor: GzipCompressor?
+    private let indexRecords: (encoder: IndexRecordEncoder, builder: IndexRecordBuilder)?
 
-    init(layout: Layout, textField: String, explain: Bool, gzipLevel: Int) {
+    init(layout: Layout, textField: String, explain: Bool, gzipLevel: Int,
+         indexRecords: (IndexRecordEncoder, IndexRecordBuilder)? = nil) {
+        self.indexRecords = indexRecords
         self.layout = layout
         self.textField = textField
         self.explain = explain
@@ -29,6 +35,12 @@ final class ArticleEncoder {
         var out: [UInt8] = []
         let asText = layout == .mirror && source.form == .text
         for item in unit.articles {
+            if let indexRecords {
+                let record = try indexRecords.builder.record(for: item.article, paragraphs: item.paragraphs, record: item.record)
+                count(item, emptied: record == nil, &unit.stats)
+                if let record { indexRecords.encoder.append(record, to: &out) }
+                continue
+            }
             let emptied = item.paragraphs.allSatisfy(\.isBlank)
             count(item, emptied: emptied, &unit.stats)
             if asText {

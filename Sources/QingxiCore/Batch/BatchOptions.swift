@@ -31,6 +31,8 @@ public struct BatchOptions: Sendable {
     public var gzipLevel = 3
     /// Keep the removal trail (`qingxi.removed`) in JSONL output, and articles emptied by the stages.
     public var explain = false
+    /// Write index records (`--format`) instead of cleaned articles; shards layout only.
+    public var indexFormat: BatchIndexFormat?
     /// What the stage chain does, as the CLI's option values: part of the resume fingerprint, so that
     /// `--resume` with other stage options is refused.
     public var chainDescription = ""
@@ -50,6 +52,9 @@ public struct BatchOptions: Sendable {
         if !(1...9).contains(gzipLevel) { throw QingxiError.usage("--gzip-level must be 1 to 9, got \(gzipLevel)") }
         if maxRecordBytes < 1 || maxRecordBytes > 1 << 30 {
             throw QingxiError.usage("--max-record-bytes must be between 1 and 1G, got \(maxRecordBytes)")
+        }
+        if indexFormat != nil && layout != .shards {
+            throw QingxiError.usage("--format writes index records into shards; it does not combine with --layout \(layout.rawValue)")
         }
     }
 

@@ -8,11 +8,12 @@ final class BatchPipeline {
         let encoder: ArticleEncoder
         var runners: [Int: SegmentRunner] = [:]
 
-        init(options: BatchOptions) {
+        init(options: BatchOptions) throws {
             decoder = ArticleDecoder(encoding: options.encoding, textField: options.textField, mirror: options.layout == .mirror,
                                       explain: options.explain)
             encoder = ArticleEncoder(layout: options.layout == .shards ? .shards : .mirror, textField: options.textField,
-                                     explain: options.explain, gzipLevel: options.gzipLevel)
+                                     explain: options.explain, gzipLevel: options.gzipLevel,
+                                     indexRecords: try options.indexFormat.map { ($0.encoder, try $0.makeBuilder()) })
         }
     }
 
@@ -31,7 +32,7 @@ final class BatchPipeline {
         segments = ChainSegments(prototype)
         for index in 0..<options.jobs {
             let stages = index == 0 ? prototype : try makeStages()
-            let worker = Worker(options: options)
+            let worker = try Worker(options: options)
             for (k, segment) in segments.segments.enumerated() where !segment.ordered {
                 worker.runners[k] = SegmentRunner(stages[segment.stages])
             }
@@ -47,7 +48,8 @@ final class BatchPipeline {
                                                refuseDuplicateEntries: options.layout == .mirror)
         reader = UnitReader(items: items, options: readerOptions, resumeAfter: resumeAfter, replay: segments.hasOrderedStages)
         let tracker = CommitTracker(directory: directory, manifest: manifest, messages: messages)
-        output = options.layout == .shards ? ShardOutput(tracker: tracker, shardBytes: options.shardBytes)
+        output = options.layout == .shards ? ShardOutput(tracker: tracker, shardBytes: options.shardBytes,
+                                                                   fileExtension: options.indexFormat?.shardExtension ?? "jsonl.gz")
             : MirrorOutput(tracker: tracker, commitBytes: options.shardBytes)
     }
 

@@ -1,15 +1,17 @@
-/// `OUT/part-NNNNN.jsonl.gz`: the units' gzip members concatenated in input order. A shard is closed before a
+/// `OUT/part-NNNNN.jsonl.gz` (`.ndjson.gz`, `.txt.gz` for index records in those formats): the units' gzip members concatenated in input order. A shard is closed before a
 /// unit that would take it over `shardBytes` of uncompressed JSONL (a shard holds at least one unit), then
 /// committed. Shard boundaries depend only on the output, never on `--jobs` or timing.
 final class ShardOutput: BatchOutput {
     private let tracker: CommitTracker
     private let shardBytes: Int
+    private let fileExtension: String
     private var shard: OutputFile?
     private var shardPlainBytes = 0
 
-    init(tracker: CommitTracker, shardBytes: Int) {
+    init(tracker: CommitTracker, shardBytes: Int, fileExtension: String = "jsonl.gz") {
         self.tracker = tracker
         self.shardBytes = shardBytes
+        self.fileExtension = fileExtension
     }
 
     var stats: BatchStats { tracker.stats }
@@ -36,7 +38,7 @@ final class ShardOutput: BatchOutput {
     private func commit() throws {
         var files: [String] = []
         if let shard {
-            let name = "part-\(String(tracker.nextShard).leftPadded(to: 5)).jsonl.gz"
+            let name = "part-\(String(tracker.nextShard).leftPadded(to: 5)).\(fileExtension)"
             try tracker.directory.commit(shard, as: name)
             tracker.nextShard += 1
             files.append(name)

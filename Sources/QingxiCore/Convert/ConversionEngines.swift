@@ -11,8 +11,17 @@ public enum ConversionEngines {
         return SegmentingConverter(icuRules: rules, corrections: corrections)
     }
 
-    /// ICU's rules for a direction, in ICU's order.
+    /// ICU's rules for a direction, in ICU's order. Read once per process and direction: opening ICU's
+    /// transliterator and parsing its rules is most of a converter's start-up, and a `clean` run builds
+    /// several converters and fold tables from the same rules (the chain, the matching view, dedup's fold).
     public static func icuRules(_ direction: ScriptDirection) throws -> [TransliterationRule] {
+        try (direction == .hans ? hansRules : hantRules).get()
+    }
+
+    private static let hansRules = Result { try readICURules(.hans) }
+    private static let hantRules = Result { try readICURules(.hant) }
+
+    private static func readICURules(_ direction: ScriptDirection) throws -> [TransliterationRule] {
         let icu = try ICUTransliterator(id: direction.icuID)
         return try ICURuleSource.parse(try icu.rules(), name: "ICU \(direction.icuID)")
     }

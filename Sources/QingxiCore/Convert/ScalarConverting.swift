@@ -55,6 +55,15 @@ public final class StringConverter {
         return true
     }
 
+    /// See `MatchingView.changeStarts()`: the default engine's answer, nil for the others, for uconv chunks, and
+    /// when a rule starts with ASCII (`convert` returns ASCII-only text as is, so a chunk would not convert as
+    /// it does inside its line).
+    func changeStarts() -> Set<[UInt32]>? {
+        guard !uconvChunks, let starts = (engine as? SegmentingConverter)?.changeStarts(),
+              !starts.contains(where: { $0.contains { $0 < 0x80 } }) else { return nil }
+        return starts
+    }
+
     /// Converts `scalars` into `output`, grown first to the worst case; returns the bytes written.
     private func convertScalars() -> Int {
         let needed = scalars.count * 4 * engine.maxExpansion + 16

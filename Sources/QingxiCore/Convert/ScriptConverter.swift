@@ -65,9 +65,14 @@ public final class ScriptConverter: Stage {
         converter.convert(text)
     }
 
+    /// See `MatchingView.changeStarts()` (nil for the exact ICU engines).
+    func changeStarts() -> Set<[UInt32]>? {
+        converter.changeStarts()
+    }
+
     /// The matching view every stage uses: default-mode T→S conversion plus width folding.
     public static func matchingView() throws -> MatchingView {
         let converter = try ScriptConverter(ConversionOptions(direction: .hans))
-        return MatchingView(simplify: converter.convert)
+        return MatchingView(simplify: converter.convert, changeStarts: { converter.changeStarts() })
     }
 }

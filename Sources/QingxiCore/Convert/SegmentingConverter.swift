@@ -24,6 +24,7 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         var lists: [UInt32: [Int]] = [:]
         for (index, rule) in rules.enumerated() { lists[rule.key[0], default: []].append(index) }
         pool = RulePool(rules: rules, lists: lists)
+        self.rules = rules
         var high: [UInt32: Int32] = [:]
         for (first, n) in pool.listIndex {
             if first < Self.tableSize { listOf[Int(first)] = Int32(n) } else { high[first] = Int32(n) }
@@ -32,6 +33,33 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
     }
 
     private var highLists: [UInt32: Int32] = [:]
+    /// The merged rules, for `changeStarts`.
+    private let rules: [TransliterationRule]
+
+    /// Where conversion may change a text: every scalar the table converts (one scalar each), and the first
+    /// one or two scalars of the rules (phrases, context rules) that replace a key made only of characters the
+    /// table keeps; nil when a rule's key or context holds a space (see `MatchingView.changeStarts()`). A text
+    /// holding none of them converts to itself: each segment is then a character the table keeps, a rule that
+    /// writes its own key, or a rule whose key would hold something absent.
+    public func changeStarts() -> Set<[UInt32]>? {
+        guard !rules.contains(where: Self.readsSpace) else { return nil }
+        let table = table, highTable = highTable
+        func kept(_ s: UInt32) -> Bool { s < Self.tableSize ? table[Int(s)] == s : (highTable[s] ?? s) == s }
+        var starts = Set(rules.filter { $0.replacement != $0.key && $0.key.allSatisfy(kept) }.map { Array($0.key.prefix(2)) })
+        for i in 0..<Self.tableSize where table[i] != UInt32(i) { starts.insert([UInt32(i)]) }
+        for (scalar, value) in highTable where value != scalar { starts.insert([scalar]) }
+        return starts
+    }
+
+    /// Whether a rule's key or contexts hold a space.
+    private static func readsSpace(_ rule: TransliterationRule) -> Bool {
+        if rule.key.contains(0x20) || rule.before?.contains(0x20) == true { return true }
+        switch rule.after {
+        case .none: return false
+        case .set(let set): return set.contains(0x20)
+        case .literal(let literal): return literal.contains(0x20)
+        }
+    }
 
     deinit {
         table.deallocate()

@@ -11,12 +11,18 @@ public typealias TextReport = (Article) -> [UInt8]
 
 /// Plain text: one paragraph a line, articles separated by a form-feed line. `--explain` sends each removal to
 /// stderr as `FILE:LINE: STAGE: removed ¶N (REASON): TEXT`; `--meta` sends `key<TAB>value` lines.
+///
+/// An article left with no line at all (every paragraph removed) is not printed: plain text cannot hold an
+/// empty article (two form feeds in a row read back as one separator), and printing one would make a second
+/// run change the output. JSONL keeps such a record.
 final class TextPrinter: ArticlePrinter {
     private let output: OutputWriter
     private let messages: MessageWriter
     private let options: RecordOptions
     private let report: TextReport?
-    private var articles = 0
+    /// Articles that printed at least one line.
+    private var printed = 0
+    private var articleHasOutput = false
 
     /// With `report`, each article is printed as what `report` makes of it (e.g. keyword lines) instead of
     /// its paragraphs.
@@ -28,16 +34,32 @@ final class TextPrinter: ArticlePrinter {
     }
 
     func begin(_ article: Article) throws {
-        if articles > 0 { try output.write([0x0C, 0x0A]) }
-        articles += 1
-        if report == nil, let title = article.title, !title.isEmpty {
+        beginArticle()
+        if report != nil { return try startLine() }  // a report is separated even when empty
+        if let title = article.title, !title.isEmpty {
+            try startLine()
             try output.write(title)
             try output.write(byte: 0x0A)
         }
     }
 
+    /// A new article starts; its separator is written with its first line (`startLine`).
+    func beginArticle() {
+        articleHasOutput = false
+    }
+
+    /// Call before writing a line of the current article: writes the separator before the first line of every
+    /// article but the first printed.
+    func startLine() throws {
+        guard !articleHasOutput else { return }
+        if printed > 0 { try output.write([0x0C, 0x0A]) }
+        printed += 1
+        articleHasOutput = true
+    }
+
     func paragraph(_ paragraph: Paragraph) throws {
         guard report == nil else { return }
+        try startLine()
         try output.write(paragraph.text.utf8)
         try output.write(byte: 0x0A)
     }

@@ -7,7 +7,10 @@ import Glibc
 /// terminator is not part of the line. A final line without a terminator is still a line. A UTF-8 byte order
 /// mark at the very start is dropped.
 ///
-/// Memory: the buffer holds one line at a time (plus one chunk), so a huge single line needs its own size.
+/// Memory: the buffer holds one line at a time (plus one chunk), so a huge single line needs its own size —
+/// unless `maxLineBytes` is set: a longer line is then never held whole. Its bytes are handed on in pieces as
+/// they are read (`spill`) and dropped, and the caller learns its length instead (`nextLine(_:oversized:spill:)`),
+/// so memory stays below about twice the limit however long the line is.
 public final class LineReader {
     private let fd: Int32
     public let name: String
@@ -21,6 +24,8 @@ public final class LineReader {
     public private(set) var lineNumber = 0
     /// Bytes asked of each `read(2)`: 64 KiB, or less to test chunk invariance (1 feeds byte by byte).
     private let chunk: Int
+    /// Lines longer than this (terminator excluded) are oversized: see `nextLine(_:oversized:spill:)`.
+    public var maxLineBytes = Int.max
 
     /// Reads from an open descriptor (0 for stdin).
     public init(fd: Int32, name: String, readSize: Int = 1 << 16) {
@@ -71,30 +76,74 @@ public final class LineReader {
         }
     }
 
-    /// Calls `body` with the next line's bytes (valid only during the call); returns false at end of input.
+    /// Up to `maxBytes` of the stream's first bytes (after a UTF-8 BOM), without consuming them.
+    public func peekPrefix(maxBytes: Int) throws -> [UInt8] {
+        try dropByteOrderMark()
+        while end - start < maxBytes && !eof { try fill() }
+        return Array(buffer[start..<min(end, start + maxBytes)])
+    }
+
+    /// The bytes the reader holds in memory (tests check that an oversized line does not grow it).
+    var bufferCapacity: Int { buffer.count }
+
+    /// True when everything buffered so far is the whole rest of the input (after `peekPrefix`).
+    public var peekedWholeInput: Bool { eof }
+
+    /// Calls `body` with the next line's bytes (valid only during the call); returns nil at end of input.
+    /// A line longer than `maxLineBytes` (when set) is an error naming file and line.
     public func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+        try nextLine(body, oversized: { [unowned self] length in
+            throw QingxiError.badData(file: name, line: lineNumber, message: "line of \(length) bytes, over the limit of \(maxLineBytes)")
+        })
+    }
+
+    /// As `nextLine(_:)`, but a line longer than `maxLineBytes` does not go to `body`: its bytes go to `spill`
+    /// piece by piece as they are read (`lineNumber` is already the oversized line's number, so `spill` may
+    /// throw to stop at once), then `oversized` is called with the line's length in bytes.
+    public func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R, oversized: (Int) throws -> R,
+                            spill: (UnsafeBufferPointer<UInt8>) throws -> Void = { _ in }) throws -> R? {
         try dropByteOrderMark()
         var scanFrom = start
+        var spilled = 0
         while true {
             if let (lineEnd, next) = findTerminator(from: scanFrom) {
-                lineNumber += 1
-                let result = try buffer.withUnsafeBufferPointer {
-                    try body(UnsafeBufferPointer(rebasing: $0[start..<lineEnd]))
-                }
-                start = next
-                return result
+                return try deliver(upTo: lineEnd, next: next, spilled: spilled, body, oversized, spill)
             }
             if eof {
-                guard start < end else { return nil }
-                lineNumber += 1
-                let result = try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-                start = end
-                return result
+                guard start < end || spilled > 0 else { return nil }
+                return try deliver(upTo: end, next: end, spilled: spilled, body, oversized, spill)
+            }
+            if end - start > maxLineBytes {
+                if spilled == 0 { lineNumber += 1 }
+                spilled += try spillPiece(spill)
             }
             let scanned = max(0, end - start - 1)  // re-examine a trailing CR: it may start a CRLF
             try fill()
             scanFrom = start + scanned
         }
+    }
+
+    /// Hands the line ending at `lineEnd` to `body`, or, when it is oversized, its rest to `spill` and its
+    /// length to `oversized`; then moves past it.
+    private func deliver<R>(upTo lineEnd: Int, next: Int, spilled: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R,
+                            _ oversized: (Int) throws -> R, _ spill: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> R {
+        if spilled == 0 { lineNumber += 1 }
+        defer { start = next }
+        let length = spilled + lineEnd - start
+        if spilled == 0 && length <= maxLineBytes {
+            return try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<lineEnd])) }
+        }
+        try buffer.withUnsafeBufferPointer { try spill(UnsafeBufferPointer(rebasing: $0[start..<lineEnd])) }
+        return try oversized(length)
+    }
+
+    /// Passes the buffered part of an oversized line to `spill` and drops it, keeping a final CR (it may start a
+    /// CRLF); returns the number of bytes dropped.
+    private func spillPiece(_ spill: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
+        let pieceEnd = buffer[end - 1] == 0x0D ? end - 1 : end
+        try buffer.withUnsafeBufferPointer { try spill(UnsafeBufferPointer(rebasing: $0[start..<pieceEnd])) }
+        defer { start = pieceEnd }
+        return pieceEnd - start
     }
 
     /// Finds the next line terminator at or after `from`; returns the line's end and the next line's start. A CR
@@ -122,6 +171,14 @@ public final class LineReader {
         atStart = false
     }
 
+    /// Doubles the buffer, but not past what a line of `maxLineBytes` needs: an oversized line is spilled, so
+    /// the buffer never has to hold more than the limit plus two chunks.
+    private func grow() {
+        let cap = maxLineBytes >= Int.max / 2 ? Int.max : maxLineBytes + 2 * chunk + 1
+        let size = max(min(buffer.count * 2, cap), end + chunk)
+        buffer.append(contentsOf: repeatElement(0, count: size - buffer.count))
+    }
+
     /// Moves the unread bytes to the front (growing the buffer when one line is longer than it) and reads a chunk.
     private func fill() throws {
         if start > 0 {
@@ -131,7 +188,7 @@ public final class LineReader {
             end -= start
             start = 0
         }
-        if buffer.count - end < chunk { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+        if buffer.count - end < chunk { grow() }
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + end, chunk) }
             if n < 0 {

@@ -28,6 +28,16 @@ public struct RecordOptions: Sendable {
     public var printMeta = false
     /// Bytes per `read(2)` (tests use tiny sizes to prove that chunking does not change the output).
     public var readSize = 1 << 16
+    /// A JSONL record or a plain-text line longer than this is not loaded: it is reported and set aside like a
+    /// malformed record (an error unless `skipMalformed`). 64 MiB, as `qingxi batch`.
+    public var maxRecordBytes = RecordOptions.defaultMaxRecordBytes
+    public static let defaultMaxRecordBytes = 64 << 20
+    /// The inputs' character encoding: UTF-8, or `auto` (GB18030/GBK and Big5 detected by ICU per input and
+    /// decoded line by line), or a charset ICU knows by name.
+    public var encoding = InputEncoding.utf8
+    /// Why article ids must be unique (`--emit-keys`, `--drop`), or nil: when set, the first article whose id
+    /// qingxi had to make up (`FILE:LINE`, a file name) is named in one warning.
+    public var uniqueIDsNeededBy: String?
 
     public init() {}
 }
@@ -37,7 +47,10 @@ public struct RunSummary: Sendable, Equatable {
     public var articles = 0
     public var paragraphsIn = 0
     public var paragraphsOut = 0
+    /// Malformed records set aside (`--on-error skip`).
     public var rejected = 0
+    /// Records or lines over `maxRecordBytes` set aside (`--on-error skip`).
+    public var oversized = 0
     /// Whole inputs not processed (e.g. UTF-16 files), each reported on stderr.
     public var inputsSetAside = 0
     public var invalidUTF8Lines = 0

@@ -1,7 +1,7 @@
 extension RecordRunner {
     /// Plain text: each line a paragraph; a line holding only a form feed ends an article.
     func readPlainText(_ reader: LineReader) throws {
-        enum Line { case separator, text(String) }
+        enum Line { case separator, text(String), oversized }
         var article: Article?
         var number = 0
         var count = 0
@@ -12,31 +12,39 @@ extension RecordRunner {
         while let line = try reader.nextLine({ bytes -> Line in
             if bytes.count == 1 && bytes[0] == 0x0C { return .separator }
             return .text(try decodeLine(bytes, file: reader.name, line: reader.lineNumber))
-        }) {
+        }, oversized: { [unowned self] length in
+            try setAsideOversized(reader, length: length)
+            return .oversized
+        }, spill: oversizedSpill(reader)) {
             switch line {
             case .separator:
                 if let current = article { try endPlainArticle(current, sink: sink) }
                 article = nil
                 summary.bytesIn += 2
-            case .text(let text):
+            case .text, .oversized:
                 if article == nil {
                     count += 1
                     number = 0
-                    let id = count == 1 ? reader.name : "\(reader.name)#\(count)"
-                    let started = Article(id: id, file: reader.name, line: reader.lineNumber)
-                    summary.articles += 1
-                    started.outputFormat = outputFormat
-                    started.tracing = options.explain
-                    try chain.begin(started)
-                    try printer!.begin(started)
-                    article = started
+                    article = try beginPlainArticle(id: count == 1 ? reader.name : "\(reader.name)#\(count)", reader)
                 }
                 number += 1
                 summary.paragraphsIn += 1
+                guard case .text(let text) = line else { continue }  // an oversized line keeps its number
                 try chain.process(Paragraph(text: text, number: number, line: reader.lineNumber), of: article!, sink: sink)
             }
         }
         if let current = article { try endPlainArticle(current, sink: sink) }
+    }
+
+    private func beginPlainArticle(id: String, _ reader: LineReader) throws -> Article {
+        let article = Article(id: id, file: reader.name, line: reader.lineNumber)
+        noteMadeUpID(article, record: false)
+        summary.articles += 1
+        article.outputFormat = outputFormat
+        article.tracing = options.explain
+        try chain.begin(article)
+        try printer!.begin(article)
+        return article
     }
 
     private func endPlainArticle(_ article: Article, sink: (Paragraph) throws -> Void) throws {
@@ -62,26 +70,30 @@ extension RecordRunner {
                 try reject(raw, error)
                 return (nil, raw)
             }
-        }) {
+        }, oversized: { [unowned self] length in
+            try setAsideOversized(reader, length: length)
+            return (nil, [])
+        }, spill: oversizedSpill(reader)) {
             guard let record = outcome.0 else { continue }
             let line = reader.lineNumber
             let article = Article(id: record.id ?? "\(reader.name):\(line)", file: reader.name, line: line,
                                   title: record.title)
+            if record.id == nil { noteMadeUpID(article, record: true) }
             article.previous = record.previousAnnotations
             let paragraphs = record.paragraphs(line: line)
             try runArticle(article, paragraphs: paragraphs, record: record)
         }
     }
 
-    /// Sets a malformed record aside: reported on stderr, written verbatim to the rejects stream, counted.
-    private func reject(_ raw: [UInt8], _ error: QingxiError) throws {
-        summary.rejected += 1
-        messages.line("qingxi: \(error.description) (set aside)")
-        if rejects == nil {
-            rejects = try options.rejectsPath.map { try OutputWriter(path: $0) } ?? OutputWriter(fd: 2, name: "<stderr>")
-        }
-        try rejects!.write(raw)
-        try rejects!.write(byte: 0x0A)
-        if options.rejectsPath == nil { try rejects!.flush() }
+    /// Warns once when article ids must be unique and qingxi names an article itself (`FILE:LINE` for a JSONL
+    /// record without `id`, the file name for plain text): such names repeat when shards are processed apart
+    /// (every `rdd.pipe` partition reads `<stdin>`), and then `--drop` would remove the wrong paragraphs.
+    func noteMadeUpID(_ article: Article, record: Bool) {
+        guard let purpose = options.uniqueIDsNeededBy, !madeUpIDReported else { return }
+        madeUpIDReported = true
+        let what = record ? "record has no \"id\"" : "plain text has no article ids"
+        messages.line("qingxi: \(article.file):\(article.line): warning: \(what); \(purpose) names it \"\(article.id)\", "
+            + "which repeats when shards are processed separately (e.g. <stdin> in every rdd.pipe partition): "
+            + "give every record a unique \"id\" (warned once, for the first such article)")
     }
 }

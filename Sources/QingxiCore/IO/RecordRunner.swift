@@ -3,9 +3,10 @@
 ///
 /// Streaming: plain text flows paragraph by paragraph (memory does not grow with the size of an article that
 /// a stage does not hold back); JSON Lines holds one record at a time. Nothing is lost silently: invalid UTF-8
-/// is replaced and reported with file and line (or is an error under `strict`); a malformed record ends the run
-/// with an error naming file:line, or under `skipMalformed` is written verbatim to the rejects stream and
-/// counted in the summary.
+/// is replaced and reported with file and line (or is an error under `strict`); a malformed record, or one over
+/// `maxRecordBytes` (never loaded whole), ends the run with an error naming file:line, or under
+/// `skipMalformed` is written verbatim to the rejects stream and counted in the summary (see
+/// `RecordRunner+SetAside`, `RecordRunner+Decoding`).
 public final class RecordRunner {
     let options: RecordOptions
     let chain: StageChain
@@ -21,6 +22,13 @@ public final class RecordRunner {
     let sink: ArticleSink?
     /// Fixed by the first input: every article is told it (`Article.outputFormat`).
     var outputFormat = RecordFormat.text
+    /// The charset of the input being read, when it is not UTF-8 (`RecordOptions.encoding`).
+    var inputCharset: String?
+    var textDecoding: TextDecoding?
+    var invalidLinesInInput = 0
+    var legacyHintGiven = false
+    /// Whether the warning about made-up article ids (`RecordOptions.uniqueIDsNeededBy`) was given.
+    var madeUpIDReported = false
 
     /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`); `sink`, when
     /// given, takes every finished article instead of the text or JSONL printer.
@@ -40,19 +48,21 @@ public final class RecordRunner {
         for path in options.inputs.isEmpty ? ["-"] : options.inputs {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
                 : try LineReader(path: path, readSize: options.readSize)
+            reader.maxLineBytes = options.maxRecordBytes
             if let mark = try reader.utf16ByteOrderMark() {
                 summary.inputsSetAside += 1
                 messages.line("qingxi: \(reader.name): error: UTF-16 text (byte order mark \(mark)); qingxi reads UTF-8: "
                     + "convert it first (iconv -f UTF-16 -t UTF-8) or use qingxi batch --encoding auto; input skipped")
                 continue
             }
+            try chooseCharset(reader)
             let format = try options.inputFormat ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
             if printer == nil {
                 outputFormat = sink != nil ? .jsonl : options.outputFormat ?? format
                 printer = makePrinter(outputFormat)
             }
             switch format {
-            case .text where fastConverter != nil: try convertPlainTextFast(reader, fastConverter!)
+            case .text where fastConverter != nil && inputCharset == nil: try convertPlainTextFast(reader, fastConverter!)
             case .text: try readPlainText(reader)
             case .jsonl: try readJSONLines(reader)
             }
@@ -79,20 +89,6 @@ public final class RecordRunner {
         case .text: return TextPrinter(output: output, messages: messages, options: options, report: textReport)
         case .jsonl: return JSONLinesPrinter(output: output, options: options)
         }
-    }
-
-    /// Decodes one input line, replacing and reporting invalid UTF-8 (an error under `strict`).
-    func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int) throws -> String {
-        summary.bytesIn += bytes.count + 1
-        let (text, invalidAt) = UTF8Repair.decode(bytes)
-        guard let offset = invalidAt else { return text }
-        let where_ = "invalid UTF-8 at byte \(offset + 1) of the line"
-        if options.strict { throw QingxiError.badData(file: file, line: line, message: where_) }
-        summary.invalidUTF8Lines += 1
-        if summary.invalidUTF8Lines <= Self.maxWarnings {
-            messages.line("qingxi: \(file):\(line): warning: \(where_), replaced with U+FFFD")
-        }
-        return text
     }
 
     /// Runs one article whose paragraphs are already known (JSON Lines records).
@@ -122,6 +118,10 @@ public final class RecordRunner {
         }
         if summary.rejected > 0 {
             parts.append("\(summary.rejected) malformed record(s) set aside in \(options.rejectsPath ?? "<stderr>")")
+        }
+        if summary.oversized > 0 {
+            parts.append("\(summary.oversized) record(s) over --max-record-bytes set aside"
+                + (options.rejectsPath.map { " in \($0)" } ?? " (not copied: no --rejects FILE)"))
         }
         if !parts.isEmpty { messages.line("qingxi: summary: \(summary.articles) article(s); " + parts.joined(separator: "; ")) }
     }

@@ -59,4 +59,20 @@ enum UTF8Repair {
         }
         return bytes.count
     }
+
+    /// True when at least 4 bytes, and more non-ASCII bytes than not, fall outside well-formed UTF-8
+    /// sequences: text in another charset, not UTF-8 with a stray bad sequence.
+    static func isMostlyInvalid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var (valid, invalid, i) = (0, 0, 0)
+        while i < bytes.count {
+            if let length = wellFormedSequenceLength(bytes, at: i) {
+                if length > 1 { valid += length }
+                i += length
+            } else {
+                invalid += 1
+                i += 1
+            }
+        }
+        return invalid >= 4 && invalid > valid
+    }
 }

@@ -20,15 +20,23 @@ enum IndexKeys {
 
     /// A stable 64-bit digest of everything a record stores (FNV-1a over its fields, each followed by a 0xFF
     /// byte, which UTF-8 never contains), as SQLite's signed INTEGER: equal digests mean an unchanged record.
+    /// The bytes are read from each string's contiguous UTF-8 (no per-byte iterator), and the token lists are
+    /// walked in place rather than concatenated: the same bytes in the same order, so the same digest.
     static func digest(of record: IndexRecord, keywords: String) -> Int64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         func add(_ text: String?) {
-            for byte in (text ?? "").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            var bytes = text ?? ""
+            bytes.withUTF8 { utf8 in
+                for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            }
             hash = (hash ^ (text == nil ? 0xFE : 0xFF)) &* 0x0000_0100_0000_01B3
         }
         for field in [record.title, record.text, record.textHans, keywords, record.meta.source, record.meta.reporter,
                       record.meta.editor, record.meta.date, record.fingerprint.hex] { add(field) }
-        for token in record.titleTokens + ["\u{1}"] + record.bodyTokens + ["\u{1}"] + record.subwords { add(token) }
+        for (index, tokens) in [record.titleTokens, record.bodyTokens, record.subwords].enumerated() {
+            if index > 0 { add("\u{1}") }
+            for token in tokens { add(token) }
+        }
         return Int64(bitPattern: hash)
     }
 }

@@ -12,6 +12,8 @@ public final class IndexRecordBuilder {
     /// Tokens of the simplified text: the same tokens without simplifying a second time (width folding only).
     private let simplifiedTokenizer: SearchTokenizer
     private let expander: SubwordExpander
+    /// The term finder of the tokenizers; the keyword stage of the chain may share it (`keywordFinder(for:)`).
+    private let finder: TermCandidateFinder
     private let simplifier: ScriptConverter
     private let textIsSimplified: Bool
     /// The lexicon that decides which policy terms stay whole in `tokens`.
@@ -27,7 +29,7 @@ public final class IndexRecordBuilder {
         self.lexicon = lexicon
         self.textIsSimplified = textIsSimplified
         simplifier = try ScriptConverter(ConversionOptions(direction: .hans))
-        let finder = try TermCandidateFinder(lexicon: lexicon)
+        finder = try TermCandidateFinder(lexicon: lexicon)
         tokenizer = try SearchTokenizer(finder: finder, view: lexicon.view, mode: .annotate)
         simplifiedTokenizer = try SearchTokenizer(finder: finder, view: .widthFoldingOnly, mode: .annotate)
         expander = try SubwordExpander(lexicon: lexicon, finder: finder)
@@ -42,6 +44,15 @@ public final class IndexRecordBuilder {
         return lexicon
     }
 
+    /// The term finder for a keyword stage on `keywords`, when it is this builder's lexicon: shared, with
+    /// recording on, so that the tokens of each paragraph reuse the candidates the stage found in it (the same
+    /// view scalars give the same candidates) instead of finding them a second time. Nil for another lexicon.
+    func keywordFinder(for keywords: PolicyLexicon) -> TermCandidateFinder? {
+        guard keywords.hasSameContents(as: lexicon) else { return nil }
+        finder.record(true)
+        return finder
+    }
+
     /// True when a chain built from `options` leaves the text in simplified script.
     public static func chainSimplifies(_ options: CleanOptions) -> Bool {
         options.stages.contains(.convert) && options.target == .hans
@@ -49,6 +60,7 @@ public final class IndexRecordBuilder {
 
     /// The record of one finished article; nil when the stages left it without title and text.
     public func record(for article: Article, paragraphs: [Paragraph], record: JSONRecord?) throws -> IndexRecord? {
+        defer { finder.forgetRecorded() }
         var body = paragraphs.filter { !$0.isBlank }.map(\.text)
         var title = article.title.flatMap { $0.isEmpty ? nil : $0 }
         if title == nil && record == nil, let first = body.first, Self.looksLikeTitle(first) {
@@ -85,9 +97,16 @@ public final class IndexRecordBuilder {
     }
 
     /// A headline: short, and not ending like a sentence.
+    /// Counts the non-space scalars only up to the limit (a first line can be a whole page long).
     static func looksLikeTitle(_ line: String) -> Bool {
-        let scalars = line.unicodeScalars.filter { !$0.properties.isWhitespace }
-        guard scalars.count <= maxPlainTitle, let last = scalars.last else { return false }
+        var count = 0
+        var last: Unicode.Scalar?
+        for scalar in line.unicodeScalars where !scalar.properties.isWhitespace {
+            count += 1
+            guard count <= maxPlainTitle else { return false }
+            last = scalar
+        }
+        guard let last else { return false }
         return !"。！？!?；;：:，,…".unicodeScalars.contains(last)
     }
 }

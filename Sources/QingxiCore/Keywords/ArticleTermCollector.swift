@@ -25,6 +25,7 @@ final class ArticleTermCollector {
 
     /// Starts a new article (and reads its title, if it has one).
     func begin(_ article: Article) throws {
+        finder.forgetRecorded()
         candidates = []
         paragraphs = 0
         bodySeen = 0

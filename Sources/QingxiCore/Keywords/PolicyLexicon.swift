@@ -12,6 +12,8 @@ public struct PolicyLexicon {
     public private(set) var outlets: Set<String> = []
     /// Keys: folded terms; values: index into `entries`.
     private(set) var trie = ScalarTrie()
+    /// Per entry: its folded term (its key in `trie`), kept so that users of the lexicon do not fold again.
+    private(set) var keys: [[UInt32]] = []
     let view: MatchingView
 
     /// An empty lexicon that will fold the terms added to it with `view`.
@@ -57,6 +59,12 @@ public struct PolicyLexicon {
     /// How many distinct terms (after folding) the lexicon holds.
     public var count: Int { trie.count }
 
+    /// True when `other` holds the same terms (folded alike), categories and outlets: term finders built on
+    /// the two find the same candidates.
+    func hasSameContents(as other: PolicyLexicon) -> Bool {
+        keys == other.keys && outlets == other.outlets && entries.elementsEqual(other.entries, by: { $0 == $1 })
+    }
+
     /// The category of `term` (any script), if the lexicon holds it.
     public func category(of term: String) -> String? {
         guard let index = trie.value(of: view.folded(term).unicodeScalars.map(\.value)) else { return nil }
@@ -99,7 +107,10 @@ public struct PolicyLexicon {
         let key = view.folded(term).unicodeScalars.map(\.value)
         let before = trie.count
         trie.insert(key, value: Int32(entries.count))
-        if trie.count > before { entries.append((term, category)) }
+        if trie.count > before {
+            entries.append((term, category))
+            keys.append(key)
+        }
     }
 }
 

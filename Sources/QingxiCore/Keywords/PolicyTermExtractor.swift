@@ -19,9 +19,15 @@ public final class PolicyTermExtractor: Stage {
     ///   - lexicon: known policy terms and media outlets (see `PolicyLexicon`).
     ///   - view: the matching view (the CLI builds it from the T→S converter).
     ///   - ranker: how many terms, the score threshold and an optional document-frequency table.
-    public init(lexicon: PolicyLexicon, view: MatchingView, ranker: KeywordRanker = KeywordRanker()) throws {
+    public convenience init(lexicon: PolicyLexicon, view: MatchingView, ranker: KeywordRanker = KeywordRanker()) throws {
+        self.init(finder: try TermCandidateFinder(lexicon: lexicon), view: view, ranker: ranker)
+    }
+
+    /// A stage on a term finder of its owner's (see `CleanPipeline`: the index record builder's, so that the
+    /// builder's tokenizer can take the candidates this stage found).
+    init(finder: TermCandidateFinder, view: MatchingView, ranker: KeywordRanker) {
         self.ranker = ranker
-        collector = ArticleTermCollector(finder: try TermCandidateFinder(lexicon: lexicon), view: view)
+        collector = ArticleTermCollector(finder: finder, view: view)
     }
 
     public func begin(_ article: Article) throws {

@@ -2,11 +2,11 @@
 ///
 /// Built once, read many times: the first scalar of a key is looked up in a flat table (one array read for the
 /// Basic Multilingual Plane), so that the common case, a position where no key starts, costs one load; deeper
-/// levels sit in one hash table keyed by (node, scalar).
+/// levels sit in one hash table keyed by (node, scalar) (`TrieEdgeTable`).
 struct ScalarTrie {
     private var rootBMP: [Int32]
     private var rootAstral: [UInt32: Int32] = [:]
-    private var children: [UInt64: Int32] = [:]
+    private var children = TrieEdgeTable()
     /// Per node: the value of the key ending there, or -1.
     private var values: [Int32] = [-1]
     /// One bit per hashed (first, second) scalar pair of the keys: a position whose pair is not there can only
@@ -101,14 +101,14 @@ struct ScalarTrie {
             }
             return rootAstral[scalar]
         }
-        return children[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar)]
+        return children.child(of: node, scalar)
     }
 
     private mutating func setChild(of node: Int32, _ scalar: UInt32, _ next: Int32) {
         if node == 0 {
             if scalar < 0x10000 { rootBMP[Int(scalar)] = next } else { rootAstral[scalar] = next }
         } else {
-            children[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar)] = next
+            children.setChild(of: node, scalar, next)
         }
     }
 }

@@ -76,7 +76,7 @@ public final class SearchTokenizer: Stage {
 
     /// Policy terms of the text that stay whole: the longest first, never overlapping.
     private func protectedSpans(_ text: ViewText) throws -> [Range<Int>] {
-        let spans = try finder.candidates(in: text, paragraph: 0)
+        let spans = try finder.recordedCandidates(in: text)
             .filter { $0.kind != .document }
             .map(\.range)
             .sorted { ($0.count, $1.lowerBound) > ($1.count, $0.lowerBound) }
@@ -115,12 +115,11 @@ public final class SearchTokenizer: Stage {
 }
 
 /// Buffers `SearchTokenizer` reuses to cut words: the UTF-16 of a stretch of scalars, the scalar offset of each
-/// UTF-16 unit (only filled when a scalar needs a surrogate pair), ICU's boundaries, and UTF-8 for new strings.
+/// UTF-16 unit (only filled when a scalar needs a surrogate pair), and ICU's boundaries.
 private struct WordBuffers {
     var units: [UInt16] = []
     var unitScalars: [Int32] = []
     var boundaries: [Int32] = []
-    var utf8: [UInt8] = []
 
     /// Fills `units` from `scalars`; true when some scalar took two units.
     mutating func fillUTF16(_ scalars: ArraySlice<UInt32>) -> Bool {
@@ -152,18 +151,8 @@ private struct WordBuffers {
         hasSurrogates ? Int(unitScalars[unit]) : unit
     }
 
-    /// A string of scalar values (valid scalars: they come from a string).
-    mutating func string(_ scalars: ArraySlice<UInt32>) -> String {
-        utf8.removeAll(keepingCapacity: true)
-        for value in scalars {
-            switch value {
-            case ..<0x80: utf8.append(UInt8(value))
-            case ..<0x800: utf8 += [UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F)]
-            case ..<0x10000: utf8 += [UInt8(0xE0 | value >> 12), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
-            default: utf8 += [UInt8(0xF0 | value >> 18), UInt8(0x80 | value >> 12 & 0x3F), UInt8(0x80 | value >> 6 & 0x3F),
-                              UInt8(0x80 | value & 0x3F)]
-            }
-        }
-        return String(decoding: utf8, as: UTF8.self)
+    /// A string of scalar values (see `ViewText.string`).
+    func string(_ scalars: ArraySlice<UInt32>) -> String {
+        ViewText.string(scalars)
     }
 }

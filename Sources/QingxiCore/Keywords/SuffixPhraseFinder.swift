@@ -177,8 +177,26 @@ final class SuffixPhraseFinder {
                              paragraph: paragraph, range: range, surface: text.surface(range))
     }
 
-    /// ICU words of `s[range]`, with absolute scalar ranges.
+    /// ICU words of `s[range]`, with absolute scalar ranges. The window's UTF-16 goes to ICU from a reused
+    /// buffer and the words are cut from the scalars (one UTF-16 unit per scalar below U+10000); a window with
+    /// a supplementary character takes the string path.
     private func words(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) throws -> [WindowWord] {
+        guard !s[range].contains(where: { $0 >= 0x10000 }) else { return try wordsOfString(s, range) }
+        units.removeAll(keepingCapacity: true)
+        for i in range { units.append(UInt16(truncatingIfNeeded: s[i])) }
+        let count = try units.withUnsafeBufferPointer { try breaker.boundaries(utf16: $0, into: &boundaries) }
+        var result: [WindowWord] = []
+        for i in 0..<max(0, count - 1) {
+            let word = (range.lowerBound + Int(boundaries[i]))..<(range.lowerBound + Int(boundaries[i + 1]))
+            result.append((word, ViewText.string(s[word])))
+        }
+        return result
+    }
+    private var units: [UInt16] = []
+    private var boundaries: [Int32] = []
+
+    /// `words(_:_:)` through a string (any scalars).
+    private func wordsOfString(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) throws -> [WindowWord] {
         var result: [(Range<Int>, String)] = []
         var offset = range.lowerBound
         for word in try breaker.words(ViewText.string(s[range])) {

@@ -20,6 +20,10 @@ final class TermCandidateFinder {
     private let about: [UInt32] = "关于".unicodeScalars.map(\.value)
     private let possessive: UInt32 = "的".unicodeScalars.first!.value
     private let stopWords: ScalarTrie
+    /// When set, `candidates(in:paragraph:)` records its results here, keyed by the view's scalars, so that a
+    /// later reader of the same text (the index record builder's tokenizer, after the keyword stage has read
+    /// the article) takes them instead of finding them again. Off unless a shared owner turns it on.
+    private var recorded: [[UInt32]: [TermCandidate]]?
 
     init(lexicon: PolicyLexicon) throws {
         self.lexicon = lexicon
@@ -38,6 +42,29 @@ final class TermCandidateFinder {
 
     /// All candidates of one paragraph (its index in the article is `paragraph`).
     func candidates(in text: ViewText, paragraph: Int) throws -> [TermCandidate] {
+        let found = try find(in: text, paragraph: paragraph)
+        if recorded != nil { recorded![text.scalars] = found }
+        return found
+    }
+
+    /// The candidates of `text` as recorded for the same scalars, else found now. Only their ranges and kinds
+    /// are the text's own (a recorded candidate keeps the paragraph index it was found under).
+    func recordedCandidates(in text: ViewText) throws -> [TermCandidate] {
+        if let known = recorded?[text.scalars] { return known }
+        return try find(in: text, paragraph: 0)
+    }
+
+    /// Turns recording on (kept until `forgetRecorded()`) or off.
+    func record(_ on: Bool) {
+        recorded = on ? [:] : nil
+    }
+
+    /// Drops what was recorded (an article is done), keeping recording on if it was.
+    func forgetRecorded() {
+        if recorded != nil { recorded!.removeAll(keepingCapacity: true) }
+    }
+
+    private func find(in text: ViewText, paragraph: Int) throws -> [TermCandidate] {
         var found: [TermCandidate] = []
         var media: [Range<Int>] = []
         findTitles(text, paragraph, into: &found, media: &media)
@@ -194,8 +221,7 @@ final class TermCandidateFinder {
     /// keeping whole, so that nothing inside it is taken for a term, but not a policy: 0, never reported.
     private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
         let endings = (PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings).map { $0.unicodeScalars.map(\.value) }
-        return lexicon.entries.map { entry in
-            let term = lexicon.view.folded(entry.term).unicodeScalars.map(\.value)
+        return lexicon.keys.map { term in
             if PolicyVocabulary.namesAnInstitution(term) { return 0 }
             return endings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
         }

@@ -81,9 +81,42 @@ struct ViewText {
         return values
     }
 
-    static func string(_ values: some Sequence<UInt32>) -> String {
-        var view = String.UnicodeScalarView()
-        for value in values { view.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
-        return String(view)
+    /// The string of scalar values (a value that is no scalar becomes U+FFFD), UTF-8 encoded straight into the
+    /// new string's storage: appending to a `String.UnicodeScalarView` one scalar at a time costs several times
+    /// more, and every candidate term is made here.
+    static func string(_ values: some Collection<UInt32>) -> String {
+        String(unsafeUninitializedCapacity: values.count * 4) { buffer in
+            var n = 0
+            for value in values { n = encode(value, into: buffer, at: n) }
+            return n
+        }
+    }
+
+    /// Writes the UTF-8 of one scalar value (U+FFFD for a surrogate or a value beyond U+10FFFF) at `n`;
+    /// returns the index after it. `buffer` must have 4 bytes free at `n`.
+    @inline(__always)
+    static func encode(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
+        switch value {
+        case ..<0x80:
+            buffer[n] = UInt8(value)
+            return n + 1
+        case ..<0x800:
+            buffer[n] = UInt8(0xC0 | value >> 6)
+            buffer[n + 1] = UInt8(0x80 | value & 0x3F)
+            return n + 2
+        case 0xD800...0xDFFF, 0x110000...:
+            return encode(0xFFFD, into: buffer, at: n)
+        case ..<0x10000:
+            buffer[n] = UInt8(0xE0 | value >> 12)
+            buffer[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+            buffer[n + 2] = UInt8(0x80 | value & 0x3F)
+            return n + 3
+        default:
+            buffer[n] = UInt8(0xF0 | value >> 18)
+            buffer[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+            buffer[n + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+            buffer[n + 3] = UInt8(0x80 | value & 0x3F)
+            return n + 4
+        }
     }
 }

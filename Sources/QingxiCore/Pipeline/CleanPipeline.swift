@@ -34,16 +34,17 @@ public struct CleanOptions: Sendable {
 /// thread-safe, so a parallel driver calls this once per worker). The output equals piping the single-stage
 /// commands with the same options one after another (a test holds this).
 public enum CleanPipeline {
-    public static func stages(_ options: CleanOptions) throws -> [Stage] {
-        let view = try ScriptConverter.matchingView()
+    /// `recordBuilder`: the index record builder that will take the chain's output, if any; the keyword stage
+    /// shares its term finder when their lexicons agree (see `IndexRecordBuilder.keywordFinder(for:)`).
+    public static func stages(_ options: CleanOptions, recordBuilder: IndexRecordBuilder? = nil) throws -> [Stage] {
+        let converter = try ScriptConverter(ConversionOptions(direction: .hans))  // as `ScriptConverter.matchingView()`
+        let view = MatchingView(simplify: converter.convert)
         var stages: [Stage] = []
         for stage in CleanStage.allCases where options.stages.contains(stage) {
             switch stage {
             case .convert:
-                guard let direction = ScriptDirection(rawValue: options.target.rawValue) else { continue }
-                stages.append(try ScriptConverter(ConversionOptions(direction: direction, exactICU: options.exactICU,
-                                                                    keepPunctuation: options.keepPunctuation,
-                                                                    ruleFiles: options.convertRuleFiles)))
+                guard let conversion = conversionOptions(options) else { continue }
+                stages.append(sharesViewConverter(conversion) ? converter : try ScriptConverter(conversion))
             case .strip:
                 let profile = try options.footerProfile.map { try FooterProfile.load(file: $0) }
                 stages.append(BoilerplateStripper(rules: try StripRuleSet.builtIn(adding: options.stripRuleFiles),
@@ -53,20 +54,37 @@ public enum CleanPipeline {
                 let fold = ParagraphKeyMaker.ScriptFold.table(try .icuTraditionalToSimplified())
                 stages.append(try ParagraphDeduplicator(options: options.dedup, fold: fold))
             case .keywords:
-                stages += try keywordStages(options, view: view)
+                stages += try keywordStages(options, view: view, recordBuilder: recordBuilder)
             }
         }
         return stages
     }
 
-    private static func keywordStages(_ options: CleanOptions, view: MatchingView) throws -> [Stage] {
+    /// The convert stage's options; nil for `--to keep`.
+    private static func conversionOptions(_ options: CleanOptions) -> ConversionOptions? {
+        guard let direction = ScriptDirection(rawValue: options.target.rawValue) else { return nil }
+        return ConversionOptions(direction: direction, exactICU: options.exactICU,
+                                 keepPunctuation: options.keepPunctuation, ruleFiles: options.convertRuleFiles)
+    }
+
+    /// True when the convert stage converts exactly as the matching view does (default-mode T→S), so that one
+    /// converter serves both: building a converter is most of a chain's start-up. Sharing is safe because a
+    /// conversion finishes (its string made) before the stage emits and a later stage asks for a view.
+    private static func sharesViewConverter(_ conversion: ConversionOptions) -> Bool {
+        conversion.direction == .hans && !conversion.exactICU && !conversion.exactUconv && !conversion.keepPunctuation
+            && conversion.ruleFiles.isEmpty
+    }
+
+    private static func keywordStages(_ options: CleanOptions, view: MatchingView,
+                                      recordBuilder: IndexRecordBuilder?) throws -> [Stage] {
         var lexicon = options.builtInLexicon ? try PolicyLexicon.builtIn(view: view) : PolicyLexicon(view: view)
         for file in options.lexiconFiles { try lexicon.loadTerms(file: file) }
         for file in options.outletFiles { try lexicon.loadOutlets(file: file) }
         let table = try options.documentFrequencies.map { try DocumentFrequencyTable.load(file: $0) }
         var ranker = KeywordRanker(top: options.keywordTop, documentFrequencies: table)
         if let score = options.keywordMinScore { ranker = KeywordRanker(top: options.keywordTop, minimumScore: score, documentFrequencies: table) }
-        var stages: [Stage] = [try PolicyTermExtractor(lexicon: lexicon, view: view, ranker: ranker)]
+        let finder = try recordBuilder?.keywordFinder(for: lexicon) ?? TermCandidateFinder(lexicon: lexicon)
+        var stages: [Stage] = [PolicyTermExtractor(finder: finder, view: view, ranker: ranker)]
         if options.tokens { stages.append(try SearchTokenizer(lexicon: lexicon, view: view, mode: .annotate)) }
         return stages
     }

@@ -5,14 +5,26 @@
 /// Stages never output this view: they match on it and emit the original text.
 public struct MatchingView {
     private let simplify: (String) -> String
+    private let changeStartsOf: (() -> Set<[UInt32]>?)?
 
-    /// `simplify` converts to simplified script (e.g. `ScriptConverter.simplifier()`).
-    public init(simplify: @escaping (String) -> String) {
+    /// `simplify` converts to simplified script (e.g. `ScriptConverter.simplifier()`); `changeStarts`, when
+    /// given, answers `changeStarts()` (see there).
+    public init(simplify: @escaping (String) -> String, changeStarts: (() -> Set<[UInt32]>?)? = nil) {
         self.simplify = simplify
+        changeStartsOf = changeStarts
+    }
+
+    /// Where `simplified` may change a text — the scalars converted on their own and the first one or two
+    /// scalars of every conversion rule that changes its key — when the engine can also promise that no rule
+    /// reads across a space: then a space-separated chunk holding none of them converts to itself, and every
+    /// chunk converts alone as it does inside its line. Nil when unknown (convert whole texts). Computed on
+    /// each call.
+    public func changeStarts() -> Set<[UInt32]>? {
+        changeStartsOf?()
     }
 
     /// No script conversion, only width folding (for tests and already-simplified input).
-    public static var widthFoldingOnly: MatchingView { MatchingView(simplify: { $0 }) }
+    public static var widthFoldingOnly: MatchingView { MatchingView(simplify: { $0 }, changeStarts: { [] }) }
 
     /// Simplified script, as the convert engine gives it.
     public func simplified(_ text: String) -> String {

@@ -22,6 +22,10 @@ final class QuickFold {
     /// The folded scalars of the last line: `buffer[0..<count]`.
     private var buffer: UnsafeMutableBufferPointer<UInt32>
     private(set) var count = 0
+    /// A second buffer for `foldExactly` by chunks (it reads the quick scalars while it writes the exact ones).
+    private var spare: UnsafeMutableBufferPointer<UInt32>
+    /// `MatchingView.changeStarts()`, or nil when the view does not know them.
+    private let changeStarts: ChangeStarts?
 
     init(view: MatchingView) {
         self.view = view
@@ -32,6 +36,8 @@ final class QuickFold {
         changes = .allocate(capacity: Self.tableSize / 64 + 1)
         changes.initialize(repeating: 0)
         buffer = .allocate(capacity: 256)
+        spare = .allocate(capacity: 256)
+        changeStarts = view.changeStarts().map(ChangeStarts.init)
     }
 
     deinit {
@@ -39,6 +45,7 @@ final class QuickFold {
         asked.deallocate()
         changes.deallocate()
         buffer.deallocate()
+        spare.deallocate()
     }
 
     /// True when the last `fold` changed a Han character (traditional input): only then can the exact
@@ -65,27 +72,88 @@ final class QuickFold {
 
     /// Replaces the folded scalars of the last line (`withFolded`) by the exact matching view of `text`
     /// (phrase-aware conversion, then width folding and ASCII lowering, as `MatchingView.folded`), decoded from
-    /// the converted text's bytes into the same buffer (no allocation for a long line).
+    /// the converted text's bytes (no allocation for a long line). On a long line, when the view knows where
+    /// conversion can change text (`MatchingView.changeStarts()`), only the space-separated chunks holding such
+    /// a place are converted, each alone, and the others keep their quick scalars — the same view, since such
+    /// a chunk converts to itself and every chunk converts alone as inside its line: a 170,000-character
+    /// keyword line with a few traditional words converts those words only.
     func foldExactly(_ text: String) {
-        let simplified = view.simplified(text)
-        let decode = { (utf8: UnsafeBufferPointer<UInt8>) in
-            if self.buffer.count < utf8.count {
-                self.buffer.deallocate()
-                self.buffer = .allocate(capacity: max(utf8.count, 2 * self.buffer.count))
+        let work = { (utf8: UnsafeBufferPointer<UInt8>) in
+            if let starts = self.changeStarts, utf8.count >= Self.chunkedBytes {
+                self.foldChunks(utf8, of: text, starts: starts)
+            } else {
+                self.count = self.appendExact(self.view.simplified(text), to: 0)
             }
+        }
+        if text.utf8.withContiguousStorageIfAvailable(work) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(work)
+        }
+    }
+
+    /// Lines from this many bytes on are converted by chunks (shorter ones whole: one conversion call).
+    static let chunkedBytes = 1024
+
+    /// `foldExactly` by chunks: writes into `spare` (the quick scalars stay readable in `buffer`), then swaps.
+    private func foldChunks(_ utf8: UnsafeBufferPointer<UInt8>, of text: String,
+                            starts: ChangeStarts) {
+        swap(&buffer, &spare)  // `spare` holds the quick scalars now; `buffer` receives the exact view
+        var n = 0, q = 0, i = 0
+        let end = utf8.count
+        while i < end {
+            let chunk = i, quick = q
+            var converts = false
+            var last: UInt32 = 0x20
+            while i < end && utf8[i] != 0x20 {
+                let c = Self.decode(utf8, &i)
+                q &+= 1
+                if !converts { converts = starts.changes(c, after: last) }
+                last = c
+            }
+            if converts {
+                let piece = chunk == 0 && i == end
+                    ? text : String(decoding: UnsafeBufferPointer(rebasing: utf8[chunk..<i]), as: UTF8.self)
+                n = appendExact(view.simplified(piece), to: n)
+            } else {
+                if n &+ (q &- quick) &+ 1 > buffer.count { reserve(n &+ (q &- quick) &+ 1, keeping: n) }
+                (buffer.baseAddress! + n).update(from: spare.baseAddress! + quick, count: q &- quick)
+                n &+= q &- quick
+            }
+            if i < end {  // the space
+                if n &+ 1 > buffer.count { reserve(n &+ 1, keeping: n) }
+                buffer[n] = 0x20
+                n &+= 1
+                i &+= 1
+                q &+= 1
+            }
+        }
+        count = n
+    }
+
+    /// Decodes `simplified` into `buffer[start...]`, width-folded and ASCII-lowered; returns the new count.
+    private func appendExact(_ simplified: String, to start: Int) -> Int {
+        let decode = { (utf8: UnsafeBufferPointer<UInt8>) -> Int in
+            self.reserve(start &+ utf8.count, keeping: start)
             let out = self.buffer
-            var i = 0, n = 0
+            var i = 0, n = start
             while i < utf8.count {
                 let c = Self.decode(utf8, &i)
                 out[n] = c >= 0xFF01 && c <= 0xFF5E || c == 0x3000
                     ? ASCIIFold.lower(MatchingView.foldWidth(Unicode.Scalar(c)!).value) : ASCIIFold.lower(c)
                 n &+= 1
             }
-            self.count = n
+            return n
         }
-        if simplified.utf8.withContiguousStorageIfAvailable(decode) == nil {
-            Array(simplified.utf8).withUnsafeBufferPointer(decode)
-        }
+        if let n = simplified.utf8.withContiguousStorageIfAvailable(decode) { return n }
+        return Array(simplified.utf8).withUnsafeBufferPointer(decode)
+    }
+
+    /// Grows `buffer` to at least `capacity` scalars, keeping its first `kept`.
+    private func reserve(_ capacity: Int, keeping kept: Int) {
+        guard buffer.count < capacity else { return }
+        let grown = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(capacity, 2 * buffer.count))
+        for k in 0..<kept { grown[k] = buffer[k] }
+        buffer.deallocate()
+        buffer = grown
     }
 
     private func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {

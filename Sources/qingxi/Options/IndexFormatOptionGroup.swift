@@ -1,8 +1,8 @@
 import ArgumentParser
 import QingxiCore
 
-/// `--format` and `--index`: write index-ready records instead of the cleaned articles (`qingxi clean`, and
-/// `qingxi batch` once wired).
+/// `--format` and `--index`: write index-ready records instead of the cleaned articles (`qingxi clean` and
+/// `qingxi batch`).
 struct IndexFormatOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("""
         Write index records instead of articles: jsonl (one record a line), es-bulk (Elasticsearch/OpenSearch \

@@ -24,10 +24,24 @@ struct RecordOptionGroup: ParsableArguments {
     @Option(help: "Where skipped records are written verbatim (default: standard error).")
     var rejects: String?
 
+    @Option(name: .customLong("max-record-bytes"), help: ArgumentHelp(
+        "A JSONL record or text line longer than this is not loaded: an error (exit 1), or with --on-error skip "
+        + "set aside (copied to --rejects FILE) and counted. Digits with K, M or G.", valueName: "bytes"))
+    var maxRecordBytes = ByteCount(RecordOptions.defaultMaxRecordBytes)
+
+    @Option(help: "Input encoding: utf-8, auto (GB18030/GBK or Big5 detected by ICU per input), or an ICU charset name.")
+    var encoding = "utf-8"
+
     @Flag(help: "Report every removal: on stderr (text) or under qingxi.removed (JSONL).")
     var explain = false
 
     enum ErrorPolicy: String, ExpressibleByArgument, CaseIterable { case fail, skip }
+
+    func validate() throws {
+        if maxRecordBytes.value < 1 || maxRecordBytes.value > 1 << 30 {
+            throw ValidationError("--max-record-bytes must be between 1 and 1G, got \(maxRecordBytes.value)")
+        }
+    }
 
     var recordOptions: RecordOptions {
         var options = RecordOptions()
@@ -39,15 +53,19 @@ struct RecordOptionGroup: ParsableArguments {
         options.skipMalformed = onError == .skip
         options.rejectsPath = rejects
         options.explain = explain
+        options.maxRecordBytes = maxRecordBytes.value
+        options.encoding = InputEncoding(encoding)
         return options
     }
 
     /// Runs `stages` over the inputs and writes the records to `output` (default: standard output), or hands
     /// the finished articles to `sink` when one is given.
     func run(_ stages: [Stage], printMeta: Bool = false, textReport: TextReport? = nil,
-             output: OutputWriter = OutputWriter(fd: 1, name: "<stdout>"), sink: ArticleSink? = nil) throws {
+             output: OutputWriter = OutputWriter(fd: 1, name: "<stdout>"), sink: ArticleSink? = nil,
+             uniqueIDsNeededBy: String? = nil) throws {
         var options = recordOptions
         options.printMeta = printMeta
+        options.uniqueIDsNeededBy = uniqueIDsNeededBy
         let runner = RecordRunner(options: options, chain: StageChain(stages), output: output, messages: MessageWriter(),
                                   textReport: textReport, sink: sink)
         try runner.run()

@@ -23,7 +23,7 @@ struct Batch: ParsableCommand {
     @Option(help: "The output folder (created; must be empty unless --resume).")
     var out: String
 
-    @Option(help: "shards: OUT/part-NNNNN.jsonl.gz; mirror: cleaned files at the inputs' relative paths.")
+    @Option(help: "shards: OUT/part-NNNNN.jsonl.gz (index records with --format); mirror: cleaned files at the inputs' relative paths.")
     var layout: BatchLayout = .shards
 
     @Option(name: .customLong("shard-bytes"), help: "Uncompressed JSONL per shard (mirror: output between checkpoints), e.g. 128M.")
@@ -57,6 +57,13 @@ struct Batch: ParsableCommand {
     var explain = false
 
     @OptionGroup(title: "chain (as qingxi clean)") var chain: CleanOptionGroup
+    @OptionGroup(title: "index records (as qingxi clean)") var indexFormat: IndexFormatOptionGroup
+
+    func validate() throws {
+        if indexFormat.format != nil && explain {
+            throw ValidationError("--format writes index records, which carry no removal trail; drop --explain")
+        }
+    }
 
     func run() throws {
         var options = BatchOptions()
@@ -73,7 +80,15 @@ struct Batch: ParsableCommand {
         options.maxRecordBytes = maxRecordBytes.value
         options.textField = textField
         options.explain = explain
-        let clean = chain.cleanOptions
+        var clean = chain.cleanOptions
+        if let encoder = indexFormat.encoder {
+            clean.tokens = false  // the record builder makes the tokens itself
+            let chain = clean
+            options.indexFormat = BatchIndexFormat(encoder: encoder) {
+                try IndexRecordBuilder(lexicon: try IndexRecordBuilder.lexicon(chain, view: try ScriptConverter.matchingView()),
+                                       textIsSimplified: IndexRecordBuilder.chainSimplifies(chain))
+            }
+        }
         options.chainDescription = String(describing: clean)
         let runner = BatchRunner(options: options, makeStages: { try CleanPipeline.stages(clean) }, messages: MessageWriter())
         let report = try runner.run()

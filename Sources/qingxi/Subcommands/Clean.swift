@@ -40,6 +40,6 @@ struct Clean: ParsableCommand {
                                              textIsSimplified: IndexRecordBuilder.chainSimplifies(options))
         let output = OutputWriter(fd: 1, name: "<stdout>")
         let printer = IndexRecordPrinter(builder: builder, encoder: encoder, output: output)
-        try records.run(try CleanPipeline.stages(options), output: output, sink: printer)
+        try records.run(try CleanPipeline.stages(options, recordBuilder: builder), output: output, sink: printer)
     }
 }

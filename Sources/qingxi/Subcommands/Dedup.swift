@@ -32,12 +32,15 @@ struct Dedup: ParsableCommand {
         if emitKeys {
             let keys = OutputWriter(fd: 1, name: "<stdout>")
             let emitter = try KeyEmitter(options: options, fold: fold) { try keys.write($0) }
-            try RecordRunner(options: records.recordOptions, chain: StageChain([emitter]),
+            var recordOptions = records.recordOptions
+            recordOptions.uniqueIDsNeededBy = "--emit-keys"
+            try RecordRunner(options: recordOptions, chain: StageChain([emitter]),
                              output: try OutputWriter(path: "/dev/null"), messages: MessageWriter()).run()
             return try keys.flush()
         }
         let dropList = try drop.map { try DropList(file: $0) }
-        try records.run([try ParagraphDeduplicator(options: options, fold: fold, dropList: dropList)])
+        try records.run([try ParagraphDeduplicator(options: options, fold: fold, dropList: dropList)],
+                        uniqueIDsNeededBy: drop == nil ? nil : "--drop")
     }
 }
 

@@ -47,7 +47,7 @@ struct IndexCommand: ParsableCommand {
         let builder = try IndexRecordBuilder(lexicon: try lexicon.load(view: try ScriptConverter.matchingView()),
                                              textIsSimplified: !noClean && IndexRecordBuilder.chainSimplifies(options))
         let writer = try SearchIndexWriter(store: store, builder: builder, batchSize: batchSize)
-        let stages: [Stage] = noClean ? [] : [CleanedArticleBypass(try CleanPipeline.stages(options))]
+        let stages: [Stage] = noClean ? [] : [CleanedArticleBypass(try CleanPipeline.stages(options, recordBuilder: builder))]
         try records.run(stages, sink: writer)
         guard !quiet else { return }
         let c = writer.counts

@@ -1,0 +1,46 @@
+import Testing
+@testable import QingxiCore
+
+/// The stripper's exact matching view of a line (`QuickFold.foldExactly`) must equal `MatchingView.folded`
+/// (ASCII lowered) whether it converts the line whole or, on a long line, only the chunks that can change.
+@Suite struct StripQuickFoldTests {
+    /// Chunks of every kind: simplified words, traditional words, phrases whose characters do not change one
+    /// by one (回覆 → 回复), context rules, ICU's punctuation (「」), full-width letters, ASCII, digits.
+    static let pieces = ["清河县", "新闻发布会", "這個", "回覆", "請回覆我", "乾隆", "干部", "三隻雞", "两只鸡",
+                         "「標題」", "「标题」", "ＡＢＣ１２３", "gtx560ti", "2024年", "後來", "头发", "頭髮", "台灣",
+                         "下載", "下面", "中國", "沈先生", "俱乐部", "什麼", "Hello", "——", "清河融媒"]
+
+    static func expected(_ line: String, _ view: MatchingView) -> [UInt32] {
+        view.folded(line).unicodeScalars.map { ASCIIFold.lower($0.value) }
+    }
+
+    static func exact(_ line: String, _ view: MatchingView) -> [UInt32] {
+        let fold = QuickFold(view: view)
+        _ = fold.fold(line)
+        fold.foldExactly(line)
+        return fold.withFolded { Array($0) }
+    }
+
+    @Test func theDefaultViewKnowsWhereConversionCanChangeText() throws {
+        let starts = try #require(StripView.shared.changeStarts())
+        #expect(starts.contains([0x8FD9]) == false)  // 这: kept
+        #expect(starts.contains([0x9019]))  // 這: converted on its own
+        #expect(starts.contains([0x56DE, 0x8986]) || starts.contains([0x56DE]))  // 回覆: a phrase of kept characters
+    }
+
+    @Test func chunkedConversionOfALongLineEqualsWholeLineConversion() {
+        let view = StripView.shared
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            let words = (0..<400).map { _ in Self.pieces.randomElement(using: &generator)! }
+            let line = words.joined(separator: round % 2 == 0 ? " " : "  ")
+            #expect(line.utf8.count >= QuickFold.chunkedBytes)
+            #expect(Self.exact(line, view) == Self.expected(line, view), "\(line)")
+        }
+    }
+
+    @Test(arguments: ["這個回覆 乾隆 「標題」", "请回覆 清河县", String(repeating: "清河县 ", count: 300) + "請回覆"])
+    func shortAndLongLinesMatchTheView(line: String) {
+        #expect(Self.exact(line, StripView.shared) == Self.expected(line, StripView.shared))
+    }
+}
