@@ -216,9 +216,10 @@ final class QuickFold {
         }
         features.length &+= keptHan
         features.han &+= keptHan
+        blank = blank && keptHan == 0  // the Han fast path leaves `blank` alone
         count = n
         changedHan = changed
-        isBlank = blank && keptHan == 0
+        isBlank = blank
         repeatKey = blank || features.units > Self.repeatKeyUnits ? 0 : Self.hash(utf8)
         return features
     }
