@@ -39,6 +39,23 @@ import Testing
         }
     }
 
+    /// Han characters the table keeps take the fold's fast path once known: a line of them is not blank, has
+    /// a repeat key (the same for the same bytes) and counts every character.
+    @Test func linesOfKeptHanAreCountedAndKeyed() {
+        let fold = QuickFold(view: StripView.shared)
+        for _ in 0..<2 {  // the second time, every character is known
+            let features = fold.fold("清河新闻")
+            #expect(!fold.isBlank)
+            #expect(fold.repeatKey != 0)
+            #expect(features.han == 4 && features.length == 4)
+        }
+        let key = fold.repeatKey
+        _ = fold.fold("\u{3000} ")
+        #expect(fold.isBlank && fold.repeatKey == 0)
+        _ = fold.fold("清河新闻")
+        #expect(fold.repeatKey == key)
+    }
+
     @Test(arguments: ["這個回覆 乾隆 「標題」", "请回覆 清河县", String(repeating: "清河县 ", count: 300) + "請回覆"])
     func shortAndLongLinesMatchTheView(line: String) {
         #expect(Self.exact(line, StripView.shared) == Self.expected(line, StripView.shared))

@@ -21,6 +21,17 @@ import Testing
         #expect(try match("^(a*)*$", String(repeating: "a", count: 200) + "b") == nil)
     }
 
+    /// On long lines (`ScanGuide`), a pattern whose every match ends with `$` is searched only in the last
+    /// run of its alphabet; others still find their leftmost match anywhere.
+    @Test func endAnchoredPatternsOnLongLines() throws {
+        let words = String(repeating: "清河 新闻 abc 摄影 ", count: 40)  // 520 characters, 摄 in every run
+        #expect(try match("(?:^|\\s)\\h{2,4}摄\\s*$", words + "记者 李四摄")?.range == 522..<526)
+        #expect(try match("(?:^|\\s)\\h{2,4}摄\\s*$", words + "记者 李四摄 2024") == nil)
+        #expect(try match("(?:^|\\s)\\h{2,4}摄\\s*$", "李四摄 " + words) == nil)
+        #expect(try match("(?:李四|王五)摄$|新闻\\s*abc", words + "王五摄")?.range == 3..<9)
+        #expect(try match("(?:(?:李四|王五)摄$|清河\\s*新闻$)", words + "清河新闻")?.range == 520..<524)
+    }
+
     @Test func requiredLiteralsFeedThePrefilter() throws {
         func literals(_ p: String) throws -> Set<String>? {
             try LinePattern(p).requiredLiterals.map { Set($0.map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }) }

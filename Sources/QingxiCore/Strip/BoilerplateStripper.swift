@@ -16,7 +16,9 @@ public final class BoilerplateStripper: Stage {
     private let profileLines: Set<String>
     private let classifier = ParagraphClassifier()
     private let context: StripContext
-    private var article = ArticleLines()
+    /// Touched only by this stage's own calls, one at a time (a stage is not shared across threads): unchecked,
+    /// which spares every line a run-time exclusivity check.
+    @exclusivity(unchecked) private var article = ArticleLines()
 
     public init(rules: StripRuleSet, view: MatchingView, profile: FooterProfile? = nil) {
         self.rules = rules

@@ -42,6 +42,41 @@ final class ChangeStarts {
             && pairs.contains(UInt64(last) << 32 | UInt64(c))
     }
 
+    /// Advances `i` past the chunk of `utf8` that starts there (up to the next space or the end) and `scalars`
+    /// by the chunk's scalars; true when the chunk holds a place where conversion may change text. Needs
+    /// starts without ASCII scalars (see `QuickFold.init`): ASCII is only counted, and once a place is found
+    /// the rest of the chunk is only counted (a scalar per byte that does not continue one).
+    @inline(__always) func chunkChanges(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int,
+                                        scalars: inout Int) -> Bool {
+        let end = utf8.count
+        var j = i, q = scalars, last: UInt32 = 0x20
+        defer {
+            i = j
+            scalars = q
+        }
+        while j < end {
+            let b0 = utf8[j]
+            if b0 < 0x80 {
+                if b0 == 0x20 { return false }
+                j &+= 1
+                q &+= 1
+                last = 0x20
+                continue
+            }
+            let c = QuickFold.decode(utf8, &j)
+            q &+= 1
+            if changes(c, after: last) {
+                while j < end && utf8[j] != 0x20 {
+                    q &+= utf8[j] & 0xC0 != 0x80 ? 1 : 0
+                    j &+= 1
+                }
+                return true
+            }
+            last = c
+        }
+        return false
+    }
+
     @inline(__always) private static func pairKey(_ a: UInt32, _ b: UInt32) -> UInt32 {
         (a &* 0x9E37_79B1 ^ b) & 0xFFFF
     }

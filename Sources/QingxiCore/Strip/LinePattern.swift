@@ -48,7 +48,8 @@ public struct LinePattern: Sendable {
             machine: PatternMachine(compiler.program), anchoredAtStart: anchored,
             startFilter: StartFilter(nullable ? StartSet(sets: [], atLineStart: true, anywhere: true) : first,
                                      program: compiler.program),
-            guide: anchored ? nil : ScanGuide(literals: requiredSets.first, program: compiler.program),
+            guide: anchored ? nil : ScanGuide(literals: requiredSets.first, program: compiler.program,
+                                              endAnchored: Self.endsWithAnchor(tree)),
             captureNames: captureNames)
     }
 
@@ -57,6 +58,17 @@ public struct LinePattern: Sendable {
         case .lineStart: return true
         case .concat(let items): return items.first.map(startsWithAnchor) ?? false
         case .group(let inner, _): return startsWithAnchor(inner)
+        default: return false
+        }
+    }
+
+    /// True when every match ends with `$` (the last item of the pattern, of each alternative, or of a group).
+    static func endsWithAnchor(_ node: PatternNode) -> Bool {
+        switch node {
+        case .lineEnd: return true
+        case .concat(let items): return items.last.map(endsWithAnchor) ?? false
+        case .alternation(let branches): return !branches.isEmpty && branches.allSatisfy(endsWithAnchor)
+        case .group(let inner, _): return endsWithAnchor(inner)
         default: return false
         }
     }

@@ -11,13 +11,14 @@
 /// It reads the line's UTF-8 bytes directly and writes into a buffer it keeps (no allocation per line).
 final class QuickFold {
     private let view: MatchingView
-    /// Simplified form of Han characters U+3400…U+9FFF and U+F900…U+FAFF (in that order), read only
-    /// where `changes` has the character's bit; `asked` has a bit per character already asked about. Owned
-    /// memory (like `buffer`), so that the per-character loop reads it without exclusivity checks or retains;
-    /// the two bit sets (3.4 KB each) stay in the fastest cache where the table would not.
+    /// Simplified form of Han characters U+3400…U+9FFF and U+F900…U+FAFF (in that order), filled where
+    /// `asked` has the character's bit (a bit per character already asked about); `kept` has a bit per
+    /// character asked about that converts to itself (most of them: one bit test, and the table is not read).
+    /// Owned memory (like `buffer`), so that the per-character loop reads it without exclusivity checks or
+    /// retains; the two bit sets (3.4 KB each) stay in the fastest cache where the table would not.
     private let table: UnsafeMutableBufferPointer<UInt32>
     private let asked: UnsafeMutableBufferPointer<UInt64>
-    private let changes: UnsafeMutableBufferPointer<UInt64>
+    private let kept: UnsafeMutableBufferPointer<UInt64>
     private static let tableSize = 0xA000 - 0x3400 + 0x200
     /// The folded scalars of the last line: `buffer[0..<count]`.
     private var buffer: UnsafeMutableBufferPointer<UInt32>
@@ -33,17 +34,20 @@ final class QuickFold {
         table.initialize(repeating: 0)
         asked = .allocate(capacity: Self.tableSize / 64 + 1)
         asked.initialize(repeating: 0)
-        changes = .allocate(capacity: Self.tableSize / 64 + 1)
-        changes.initialize(repeating: 0)
+        kept = .allocate(capacity: Self.tableSize / 64 + 1)
+        kept.initialize(repeating: 0)
         buffer = .allocate(capacity: 256)
         spare = .allocate(capacity: 256)
-        changeStarts = view.changeStarts().map(ChangeStarts.init)
+        // Chunks are cut at ASCII spaces and skip ASCII scalars: a view whose changes start at one has no chunks.
+        changeStarts = view.changeStarts().flatMap { starts in
+            starts.contains { $0.prefix(2).contains { $0 < 0x80 } } ? nil : ChangeStarts(starts)
+        }
     }
 
     deinit {
         table.deallocate()
         asked.deallocate()
-        changes.deallocate()
+        kept.deallocate()
         buffer.deallocate()
         spare.deallocate()
     }
@@ -101,15 +105,7 @@ final class QuickFold {
         let end = utf8.count
         while i < end {
             let chunk = i, quick = q
-            var converts = false
-            var last: UInt32 = 0x20
-            while i < end && utf8[i] != 0x20 {
-                let c = Self.decode(utf8, &i)
-                q &+= 1
-                if !converts { converts = starts.changes(c, after: last) }
-                last = c
-            }
-            if converts {
+            if starts.chunkChanges(utf8, at: &i, scalars: &q) {
                 let piece = chunk == 0 && i == end
                     ? text : String(decoding: UnsafeBufferPointer(rebasing: utf8[chunk..<i]), as: UTF8.self)
                 n = appendExact(view.simplified(piece), to: n)
@@ -162,19 +158,28 @@ final class QuickFold {
             buffer = .allocate(capacity: max(utf8.count, 2 * buffer.count))
         }
         let out = buffer, end = utf8.count
-        let asked = self.asked, changes = self.changes, table = self.table  // in registers, not reloaded per character
+        let asked = self.asked, kept = self.kept, table = self.table  // in registers, not reloaded per character
         var features = LineFeatures()
         var changed = false, blank = true
+        // Han characters the table keeps (the bulk of the text): counted here, added to `features` at the end.
+        var keptHan = 0
         var n = 0, i = 0
         while i < end {
             let b0 = utf8[i]
-            if b0 >= 0xE4 && b0 <= 0xE9 && i &+ 2 < end {
-                // U+4E00…U+9FFF, most of the text: no white space, a table lookup, a Han character or not.
+            if b0 &- 0xE4 < 6 {
+                // U+4E00…U+9FFF, most of the text (two continuation bytes follow: a Swift string is valid
+                // UTF-8): no white space, one bit test for a character that converts to itself.
                 let c = UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
                 i &+= 3
-                blank = false
                 let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
-                let f = asked[word] & bit == 0 ? ask(c, at: index) : changes[word] & bit == 0 ? c : table[index]
+                if kept[word] & bit != 0 {
+                    out[n] = c
+                    n &+= 1
+                    keptHan &+= 1
+                    continue
+                }
+                blank = false
+                let f = asked[word] & bit != 0 ? table[index] : ask(c, at: index)
                 out[n] = f
                 n &+= 1
                 if f == c || f >= 0x4E00 && f <= 0x9FFF {
@@ -209,6 +214,9 @@ final class QuickFold {
             n &+= 1
             features.count(f)
         }
+        features.length &+= keptHan
+        features.han &+= keptHan
+        blank = blank && keptHan == 0  // the Han fast path leaves `blank` alone
         count = n
         changedHan = changed
         isBlank = blank
@@ -237,7 +245,7 @@ final class QuickFold {
     }
 
     /// The scalar starting at `utf8[i]` (the bytes of a Swift string are valid UTF-8); advances `i` past it.
-    @inline(__always) private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+    @inline(__always) static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
         let b0 = UInt32(utf8[i])
         if b0 < 0x80 {
             i &+= 1
@@ -276,7 +284,8 @@ final class QuickFold {
 
     @inline(__always) private func simplified(_ c: UInt32, at index: Int) -> UInt32 {
         let word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
-        if asked[word] & bit != 0 { return changes[word] & bit != 0 ? table[index] : c }
+        if kept[word] & bit != 0 { return c }
+        if asked[word] & bit != 0 { return table[index] }
         return ask(c, at: index)
     }
 
@@ -285,7 +294,7 @@ final class QuickFold {
         let result = answer.count == 1 ? answer.first!.value : c
         table[index] = result
         asked[index >> 6] |= 1 << UInt64(index & 63)
-        if result != c { changes[index >> 6] |= 1 << UInt64(index & 63) }
+        if result == c { kept[index >> 6] |= 1 << UInt64(index & 63) }
         return result
     }
 }

@@ -163,17 +163,20 @@ final class RuleTriggers: @unchecked Sendable {
 
     /// Ors each literal occurrence's set bits into `seen[rule]`, appending rules to `found` on first sight.
     /// Two passes: a tight one over every scalar keeps the positions whose one-scalar or pair bit is set
-    /// (most hits of a literal's first scalar start no literal), then those few are looked up and compared.
+    /// (most hits of a literal's first scalar start no literal), testing those bits only where the key bit
+    /// says some literal starts with the scalar; then the few kept are looked up and compared.
     private func scan(_ text: UnsafeBufferPointer<UInt32>, seen: UnsafeMutableBufferPointer<UInt8>,
                       found: UnsafeMutableBufferPointer<Int32>, positions: UnsafeMutableBufferPointer<Int32>,
                       count: inout Int) {
         let n = text.count
         guard n > 0 else { return }
         var kept = 0
-        let singleBits = self.singleBits, pairBits = self.pairBits  // in registers: the stores below may alias
+        let bits = self.bits, singleBits = self.singleBits, pairBits = self.pairBits  // in registers
         for p in 0..<(n &- 1) {
             let c = text[p]
-            let hit = Self.test(singleBits, Int(c & 0xFFFF)) || Self.test(pairBits, Self.pairKey(c, text[p &+ 1]))
+            let key = Int(c & 0xFFFF)
+            guard Self.test(bits, key) else { continue }  // most scalars start no literal
+            let hit = Self.test(singleBits, key) || Self.test(pairBits, Self.pairKey(c, text[p &+ 1]))
             positions[kept] = Int32(truncatingIfNeeded: p)
             kept &+= hit ? 1 : 0
         }

@@ -7,6 +7,10 @@
 /// occurrence in it. On a 170,000-character line of search keywords where a caption pattern's `摄` occurs 18
 /// times, that leaves a few hundred starts of 35,000.
 ///
+/// When every match ends with `$`, a match lies in the run of alphabet scalars that reaches the line's end:
+/// the guide finds that run's start from the end and looks no further back (a caption pattern ending in
+/// `摄\s*$` reads the last few words of a keyword line, not its 170,000 characters).
+///
 /// Skipping starts that cannot match changes no result: the search still tries the viable ones in order.
 struct ScanGuide: Sendable {
     /// The first scalars of the literals as sorted (low, high) pairs (a quick test before comparing literals).
@@ -22,12 +26,15 @@ struct ScanGuide: Sendable {
     /// U+4E00…U+9FFF: quick answers for the scalars most text is made of.
     private let asciiBits: (UInt64, UInt64)
     private let allCommonHan: Bool
+    /// Every match ends at the line's end (`LinePattern.endsWithAnchor`).
+    private let endAnchored: Bool
 
     /// Lines shorter than this are searched from every admitted start (the guide would cost more than it saves).
     static let minimumLength = 256
 
-    init?(literals: [[UInt32]]?, program: [LinePattern.Instruction]) {
+    init?(literals: [[UInt32]]?, program: [LinePattern.Instruction], endAnchored: Bool = false) {
         guard let literals, !literals.isEmpty, literals.allSatisfy({ !$0.isEmpty }) else { return nil }
+        self.endAnchored = endAnchored
         firsts = ScalarSet.merged(literals.map { $0[0]...$0[0] }).flatMap { [$0.lowerBound, $0.upperBound] }
         firstBits = literals.reduce(0) { $0 | 1 << UInt64($1[0] & 63) }
         scalars = literals.flatMap { $0 }
@@ -64,8 +71,13 @@ struct ScanGuide: Sendable {
         intervals.removeAll(keepingCapacity: true)
         firsts.withUnsafeBufferPointer { firsts in
             alphabet.withUnsafeBufferPointer { alphabet in
-                var runStart = 0, next = 0
-                for p in 0..<text.count {
+                var from = 0
+                if endAnchored && !alphabet.isEmpty {  // only the last run can hold a match
+                    from = text.count
+                    while from > 0 && inAlphabet(text[from &- 1], alphabet) { from &-= 1 }
+                }
+                var runStart = from, next = from
+                for p in from..<text.count {
                     let c = text[p]
                     if !alphabet.isEmpty && !inAlphabet(c, alphabet) {
                         runStart = p &+ 1
