@@ -35,7 +35,8 @@ public final class BoilerplateStripper: Stage {
     }
 
     public func end(_ article: Article, emit: (Paragraph) throws -> Void) throws {
-        var plan = StripPlan(article: self.article, rules: rules, profileLines: profileLines, classifier: classifier)
+        var plan = StripPlan(article: self.article, rules: rules, profileLines: profileLines, classifier: classifier,
+                             context: context)
         self.article = ArticleLines()  // the plan now holds the only reference: deciding does not copy the lines
         plan.decide()
         var lines = plan.takeArticle()
@@ -48,41 +49,36 @@ public final class BoilerplateStripper: Stage {
 
     private func release(_ i: Int, of lines: ArticleLines, into article: Article,
                          emit: (Paragraph) throws -> Void) throws {
-        switch lines.lines[i].verdict {
-        case .keep:
-            try emit(lines.paragraphs[i])
-        case .protected(let h):
-            record(h, of: i, in: lines, into: article)
-            try emit(lines.paragraphs[i])
-        case .removed(let reason, let h):
-            if let h { record(h, of: i, in: lines, into: article) }
-            article.recordRemoval(lines.paragraphs[i], stage: name, reason: rules.category(reason))
-        case .cut(let span, let h):
-            record(h, of: i, in: lines, into: article)
-            let (cut, rest) = Self.split(lines.paragraphs[i].text, at: span)
-            var removed = lines.paragraphs[i]
-            removed.text = cut
-            article.recordRemoval(removed, stage: name, reason: rules.rules[lines.hits[h].rule].category + " (partial)")
-            var kept = lines.paragraphs[i]
-            kept.text = rest
-            try emit(kept)
+        let line = lines.lines[i]
+        for cut in lines.cuts[line.cuts] {
+            record(lines.hits[cut.hit].match, text: lines.text(of: lines.paragraphs[i], in: cut.text),
+                   view: lines.view(at: cut.view), into: article)
         }
+        switch line.verdict {
+        case .keep:
+            break
+        case .protected(let h):
+            record(lines.hits[h].match, text: lines.text(of: i), view: lines.view(of: i), into: article)
+        case .removed(let reason, let h):
+            if let h { record(lines.hits[h].match, text: lines.text(of: i), view: lines.view(of: i), into: article) }
+            article.recordRemoval(lines.paragraphs[i], stage: name, reason: rules.category(reason))
+            return
+        }
+        guard let kept = line.kept else { return try emit(lines.paragraphs[i]) }
+        for cut in lines.cuts[line.cuts] {
+            var removed = lines.paragraphs[i]
+            removed.text = lines.text(of: removed, in: cut.span)
+            article.recordRemoval(removed, stage: name, reason: rules.rules[lines.hits[cut.hit].rule].category + " (partial)")
+        }
+        var rest = lines.paragraphs[i]
+        rest.text = lines.text(of: rest, in: kept)
+        try emit(rest)
     }
 
-    /// Metadata from the captures of hit `h` on line `i`.
-    private func record(_ h: Int, of i: Int, in lines: ArticleLines, into article: Article) {
-        guard !lines.hits[h].match.captures.isEmpty else { return }  // most rules capture nothing
-        MetadataExtractor.record(lines.hits[h].match, text: lines.paragraphs[i].text, view: lines.view(of: i),
-                                 into: article)
-    }
-
-    /// The text inside `span` (scalar offsets) and the text outside it (the span is a prefix or a suffix).
-    static func split(_ text: String, at span: Range<Int>) -> (cut: String, rest: String) {
-        let scalars = text.unicodeScalars
-        let low = scalars.index(scalars.startIndex, offsetBy: span.lowerBound)
-        let high = scalars.index(scalars.startIndex, offsetBy: span.upperBound)
-        let cut = String(scalars[low..<high])
-        let rest = String(scalars[scalars.startIndex..<low]) + String(scalars[high...])
-        return (cut, rest)
+    /// Metadata from the captures of a deciding rule's match on a line's text and matching view.
+    private func record(_ match: PatternMatch, text: @autoclosure () -> String, view: @autoclosure () -> [UInt32],
+                        into article: Article) {
+        guard !match.captures.isEmpty else { return }  // most rules capture nothing
+        MetadataExtractor.record(match, text: text(), view: view(), into: article)
     }
 }

@@ -19,8 +19,6 @@ struct StripLine {
         /// Kept by a `keep` rule (a dateline): the classifier and later rules leave it alone.
         case protected(hit: Int)
         case removed(Reason, hit: Int?)
-        /// `span` (scalar offsets of the original text) is cut out by the rule of `hits[hit]`; the rest is kept.
-        case cut(span: Range<Int>, hit: Int)
     }
 
     var features = LineFeatures()
@@ -34,6 +32,11 @@ struct StripLine {
     /// Where the line's matching view is in `ArticleLines.views`; -1 when it has none (a blank line, and a
     /// line no rule's prefilter picked when no profile is in use).
     var view = -1
+    /// When `cut` rules took spans off the line: the scalars of the original text left (the features, hits
+    /// and view above describe this rest alone), and the cuts, `ArticleLines.cuts[cuts]`. A kept line with
+    /// cuts is emitted as its rest; a removed one goes whole.
+    var kept: Range<Int>?
+    var cuts: Range<Int> = 0..<0
     var verdict: Verdict = .keep
 
     var isRemoved: Bool {

@@ -7,13 +7,16 @@
 /// 5. rules with position `head`/`tail`/`edge`, relative to the first and last substantial kept paragraphs.
 ///
 /// Positions and the block limit are measured on kept lines only, so running the stage on its own output
-/// finds the same anchors and removes nothing more.
+/// finds the same anchors and removes nothing more. A line a `cut` rule cuts is described again as its rest
+/// (`ArticleLines.cut`) and decided again at once, as a second run would decide the rest as a line of its own:
+/// a rule that removes the rest removes the line, another cut cuts it too; later phases see the rest.
 struct StripPlan {
     /// The article's lines; deciding sets `article.lines[i].verdict`.
     var article: ArticleLines
     let rules: StripRuleSet
     let profileLines: Set<String>
     let classifier: ParagraphClassifier
+    let context: StripContext
 
     private var lines: [StripLine] {
         get { article.lines }
@@ -41,15 +44,22 @@ struct StripPlan {
     private mutating func applyRules(_ selects: (StripRule.Action, StripRule.Position) -> Bool,
                                      where admits: (Int) -> StripRule.Position? = { _ in nil }) {
         for i in lines.indices where !lines[i].isBlank && !lines[i].hits.isEmpty {
-            guard case .keep = lines[i].verdict else { continue }
             let at = admits(i)
-            for h in lines[i].hits {
-                let rule = article.hits[h].rule
-                let position = rules.rules[rule].position
-                guard selects(rules.rules[rule].action, position),
-                      position == .any || Self.allows(position, at) else { continue }
-                if let verdict = verdict(of: h, on: i) {
-                    lines[i].verdict = verdict
+            var cutAgain = true
+            while cutAgain, case .keep = lines[i].verdict {
+                cutAgain = false
+                for h in lines[i].hits {
+                    let rule = article.hits[h].rule
+                    let position = rules.rules[rule].position
+                    guard selects(rules.rules[rule].action, position),
+                          position == .any || Self.allows(position, at) else { continue }
+                    guard let decision = decision(of: h, on: i) else { continue }
+                    switch decision {
+                    case .verdict(let verdict): lines[i].verdict = verdict
+                    case .cut(let span):
+                        article.cut(span, hit: h, of: i, context: context)
+                        cutAgain = true  // the rest has its own hits: decide it again
+                    }
                     break
                 }
             }
@@ -73,19 +83,25 @@ struct StripPlan {
         return nil
     }
 
+    /// What a rule does to a line: sets its verdict, or cuts a span (scalar offsets of the line's current text).
+    private enum Decision {
+        case verdict(StripLine.Verdict)
+        case cut(Range<Int>)
+    }
+
     /// What the rule of `article.hits[h]` does to line `index`.
-    private func verdict(of h: Int, on index: Int) -> StripLine.Verdict? {
+    private func decision(of h: Int, on index: Int) -> Decision? {
         let rule = article.hits[h].rule
         switch rules.rules[rule].action {
-        case .keep: return .protected(hit: h)
-        case .drop, .block: return .removed(.rule(rule), hit: h)
-        case .cut: return cutVerdict(h, rules.rules[rule].maxLength, index)
+        case .keep: return .verdict(.protected(hit: h))
+        case .drop, .block: return .verdict(.removed(.rule(rule), hit: h))
+        case .cut: return cutDecision(h, rules.rules[rule].maxLength, index)
         }
     }
 
     /// A cut applies to a match at the start or end of the line; a line with no text left beside the match,
     /// or no longer than the rule's `max`, is dropped whole.
-    private func cutVerdict(_ h: Int, _ maxLength: Int?, _ index: Int) -> StripLine.Verdict? {
+    private func cutDecision(_ h: Int, _ maxLength: Int?, _ index: Int) -> Decision? {
         let view = article.view(of: index)
         let hit = article.hits[h]
         var low = hit.match.range.lowerBound, high = hit.match.range.upperBound
@@ -95,9 +111,9 @@ struct StripPlan {
         let rest = isPrefix ? view[high...] : view[..<low]
         let restHasText = LineFeatures(Array(rest)).units > 0
         if !restHasText || isPrefix && isSuffix || maxLength.map({ lines[index].features.length <= $0 }) ?? false {
-            return .removed(.rule(hit.rule), hit: h)
+            return .verdict(.removed(.rule(hit.rule), hit: h))
         }
-        guard article.paragraphs[index].text.unicodeScalars.count == view.count else { return nil }
+        guard article.text(of: index).unicodeScalars.count == view.count else { return nil }
         if isPrefix {
             low = 0
             while high < view.count, Self.isSpace(view[high]) { high += 1 }
@@ -106,7 +122,7 @@ struct StripPlan {
             while low < high, [0x3002, 0xFF0C, 0xFF1B, 0x2C, 0x3B].contains(view[low]) { low += 1 }  // 。，； stay
             while low > 0, Self.isSpace(view[low - 1]) { low -= 1 }
         }
-        return .cut(span: low..<high, hit: h)
+        return low < high ? .cut(low..<high) : nil
     }
 
     private static func isSpace(_ c: UInt32) -> Bool {
