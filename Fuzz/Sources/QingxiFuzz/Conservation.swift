@@ -9,11 +9,10 @@ enum Conservation {
         for (a, (read, done)) in zip(input, output).enumerated() {
             let kept = Dictionary(done.kept.map { ($0.number, $0.text) }, uniquingKeysWith: { first, _ in first })
             FuzzCheck.require(kept.count == done.kept.count, "\(stage): article \(a) emits a paragraph number twice")
-            var removed: [Int: Removal] = [:]
+            var removed: [Int: [Removal]] = [:]
             for r in done.removed {
-                FuzzCheck.require(removed[r.paragraph] == nil, "\(stage): article \(a) ¶\(r.paragraph) removed twice")
                 FuzzCheck.require(!r.reason.isEmpty, "\(stage): article \(a) ¶\(r.paragraph) removed without a reason")
-                removed[r.paragraph] = r
+                removed[r.paragraph, default: []].append(r)
             }
             FuzzCheck.require(kept.count + removed.count >= read.kept.count,
                               "\(stage): article \(a): \(read.kept.count) in, \(kept.count) kept + \(removed.count) removed")
@@ -21,19 +20,23 @@ enum Conservation {
         }
     }
 
-    private static func account(_ p: Paragraph, kept: String?, removed: Removal?, stage: String, article a: Int) {
+    private static func account(_ p: Paragraph, kept: String?, removed: [Removal]?, stage: String, article a: Int) {
         let at = "\(stage): article \(a) ¶\(p.number) \(p.text.debugDescription)"
         switch (kept, removed) {
         case (nil, nil):
             FuzzCheck.require(false, "\(at): lost (neither kept nor removed)")
         case (let text?, nil):
             FuzzCheck.same(text, p.text, "\(at): kept text changed")
-        case (nil, let r?):
-            FuzzCheck.same(r.text, p.text, "\(at): removed text is not the paragraph")
-        case (let rest?, let r?):
-            FuzzCheck.require(r.reason.hasSuffix("(partial)"), "\(at): both kept and removed (\(r.reason))")
-            FuzzCheck.require(rest.unicodeScalars.count + r.text.unicodeScalars.count == p.text.unicodeScalars.count
-                              && p.text.contains(r.text), "\(at): cut \(r.text.debugDescription) + rest \(rest.debugDescription) do not add up")
+        case (nil, let rs?):
+            FuzzCheck.require(rs.count == 1, "\(at): removed \(rs.count) times")
+            FuzzCheck.same(rs[0].text, p.text, "\(at): removed text is not the paragraph")
+        case (let rest?, let rs?):
+            // Strip's cuts: one or more spans (a prefix and a suffix) cut off, the rest kept.
+            FuzzCheck.require(rs.allSatisfy { $0.reason.hasSuffix("(partial)") }, "\(at): both kept and removed (\(rs.map(\.reason)))")
+            let cutScalars = rs.reduce(0) { $0 + $1.text.unicodeScalars.count }
+            FuzzCheck.require(rest.unicodeScalars.count + cutScalars == p.text.unicodeScalars.count
+                              && rs.allSatisfy { p.text.contains($0.text) } && p.text.contains(rest),
+                              "\(at): cuts \(rs.map(\.text)) + rest \(rest.debugDescription) do not add up")
         }
     }
 }
