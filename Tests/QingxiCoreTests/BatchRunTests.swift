@@ -79,19 +79,25 @@ import Testing
         var options = BatchHarness.options([dir + "/in"], out: dir + "/out", jobs: 2)
         options.explain = true
         let result = try BatchHarness.run(options) { try BatchHarness.hans() + [SeenBeforeStage()] }
-        var recordOptions = RecordOptions()
-        recordOptions.explain = true
-        var expected: [String] = []
-        let chain = try BatchHarness.hans() + [SeenBeforeStage()]
-        for path in files {
-            let run = try TestSupport.run(Array(try Data(contentsOf: URL(fileURLWithPath: path))), stages: chain, options: recordOptions)
-            expected += run.output.split(separator: "\n").map(String.init)
-        }
+        let expected = try Self.chainLines(files, chain: try BatchHarness.hans() + [SeenBeforeStage()])
         let lines = try BatchFixtures.shardLines(dir + "/out")
         #expect(lines.count == expected.count)
         #expect(BatchFixtures.firstDifference(lines, expected) == nil)
         #expect(result.report.stats.duplicates > 1000)
         #expect(result.report.stats.removed.keys.contains("dedup: seen"))
+    }
+
+    /// The JSONL lines one chain (with `--explain`) writes over `files` read one after another, as the record
+    /// layer reads them: what batch must write whatever its `--jobs`.
+    static func chainLines(_ files: [String], chain: [Stage]) throws -> [String] {
+        var options = RecordOptions()
+        options.explain = true
+        let inputs = try files.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        var lines: [String] = []
+        for input in inputs {
+            lines += try TestSupport.run(input, stages: chain, options: options).output.split(separator: "\n").map(String.init)
+        }
+        return lines
     }
 
     /// The whole `clean` chain with stream dedup and near-duplicate articles: batch with two workers writes what
@@ -111,14 +117,7 @@ import Testing
         var options = BatchHarness.options([dir + "/in"], out: dir + "/out", jobs: 2)
         options.explain = true
         let result = try BatchHarness.run(options) { try CleanPipeline.stages(clean) }
-        var recordOptions = RecordOptions()
-        recordOptions.explain = true
-        let chain = try CleanPipeline.stages(clean)
-        var expected: [String] = []
-        for path in files {
-            let run = try TestSupport.run(Array(try Data(contentsOf: URL(fileURLWithPath: path))), stages: chain, options: recordOptions)
-            expected += run.output.split(separator: "\n").map(String.init)
-        }
+        let expected = try Self.chainLines(files, chain: try CleanPipeline.stages(clean))
         let lines = try BatchFixtures.shardLines(dir + "/out")
         #expect(lines.count == expected.count)
         #expect(BatchFixtures.firstDifference(lines, expected) == nil)
