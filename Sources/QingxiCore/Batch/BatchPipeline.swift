@@ -8,12 +8,12 @@ final class BatchPipeline {
         let encoder: ArticleEncoder
         var runners: [Int: SegmentRunner] = [:]
 
-        init(options: BatchOptions) throws {
+        init(options: BatchOptions, builder: IndexRecordBuilder?) throws {
             decoder = ArticleDecoder(encoding: options.encoding, textField: options.textField, mirror: options.layout == .mirror,
                                       explain: options.explain)
             encoder = ArticleEncoder(layout: options.layout == .shards ? .shards : .mirror, textField: options.textField,
                                      explain: options.explain, gzipLevel: options.gzipLevel,
-                                     indexRecords: try options.indexFormat.map { ($0.encoder, try $0.makeBuilder()) })
+                                     indexRecords: builder.map { (options.indexFormat!.encoder, $0) })
         }
     }
 
@@ -28,11 +28,17 @@ final class BatchPipeline {
 
     init(options: BatchOptions, makeStages: () throws -> [Stage], items: [UnitReader.Item], resumeAfter: UnitPosition?,
          directory: OutputDirectory, manifest: BatchManifest, messages: MessageWriter?) throws {
-        let prototype = try makeStages()
-        segments = ChainSegments(prototype)
+        // A worker's chain feeds its own index record builder, if any (see `BatchIndexFormat`).
+        func workerChain() throws -> (stages: [Stage], builder: IndexRecordBuilder?) {
+            guard let format = options.indexFormat else { return (try makeStages(), nil) }
+            let builder = try format.makeBuilder()
+            return (try format.makeStages(builder), builder)
+        }
+        let prototype = try workerChain()
+        segments = ChainSegments(prototype.stages)
         for index in 0..<options.jobs {
-            let stages = index == 0 ? prototype : try makeStages()
-            let worker = try Worker(options: options)
+            let (stages, builder) = index == 0 ? prototype : try workerChain()
+            let worker = try Worker(options: options, builder: builder)
             for (k, segment) in segments.segments.enumerated() where !segment.ordered {
                 worker.runners[k] = SegmentRunner(stages[segment.stages])
             }

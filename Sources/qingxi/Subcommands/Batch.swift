@@ -84,10 +84,10 @@ struct Batch: ParsableCommand {
         if let encoder = indexFormat.encoder {
             clean.tokens = false  // the record builder makes the tokens itself
             let chain = clean
-            options.indexFormat = BatchIndexFormat(encoder: encoder) {
+            options.indexFormat = BatchIndexFormat(encoder: encoder, makeBuilder: {
                 try IndexRecordBuilder(lexicon: try IndexRecordBuilder.lexicon(chain, view: try ScriptConverter.matchingView()),
                                        textIsSimplified: IndexRecordBuilder.chainSimplifies(chain))
-            }
+            }, makeStages: { builder in try CleanPipeline.stages(chain, recordBuilder: builder) })
         }
         options.chainDescription = String(describing: clean)
         let runner = BatchRunner(options: options, makeStages: { try CleanPipeline.stages(clean) }, messages: MessageWriter())
