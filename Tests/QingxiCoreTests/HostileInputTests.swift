@@ -54,6 +54,22 @@ import Testing
         #expect(decoded.messages.isEmpty)
     }
 
+    /// A GB18030 JSONL record whose bytes also happen to be valid UTF-8 (`一丐专` encodes as C2/D0-range pairs)
+    /// is decoded as GB18030 too, like every other line of that input, not taken for UTF-8.
+    @Test func gb18030RecordThatIsAlsoValidUTF8IsDecodedAsGB18030() throws {
+        let lines = ["{\"id\":\"a\",\"text\":\"清河縣召開林長制工作推進會，會議強調要壓實各級林長責任。\"}",
+                     "{\"id\":\"b\",\"text\":\"一丐专\"}",
+                     "{\"id\":\"c\",\"text\":\"下一步，全縣將深入打好污染防治攻堅戰，確保河湖長治久清。\"}"]
+        let bytes = try BatchEncodingTests.encoded(lines.joined(separator: "\n") + "\n", "GB18030")
+        let second = try BatchEncodingTests.encoded(lines[1], "GB18030")
+        #expect(String(validating: second, as: UTF8.self) != nil)  // the case: valid UTF-8 by accident
+        var auto = RecordOptions()
+        auto.encoding = .auto
+        let decoded = try TestSupport.run(bytes, stages: [], options: auto)
+        #expect(decoded.output == lines.joined(separator: "\n") + "\n")
+        #expect(decoded.messages.isEmpty)
+    }
+
     @Test func manyEmptyLinesStayOneArticleOfBlankParagraphs() throws {
         let input = [UInt8](repeating: 0x0A, count: 100_000)  // a million: scripts/check-hostile
             + Self.after
