@@ -72,7 +72,11 @@ public final class ScriptConverter: Stage {
 
     /// The matching view every stage uses: default-mode T→S conversion plus width folding.
     public static func matchingView() throws -> MatchingView {
-        let converter = try ScriptConverter(ConversionOptions(direction: .hans))
-        return MatchingView(simplify: converter.convert, changeStarts: { converter.changeStarts() })
+        matchingView(using: try ScriptConverter(ConversionOptions(direction: .hans)))
+    }
+
+    /// The matching view on `converter` (a default-mode T→S converter the caller also uses as a stage).
+    static func matchingView(using converter: ScriptConverter) -> MatchingView {
+        MatchingView(simplify: converter.convert, changeStarts: { converter.changeStarts() })
     }
 }

@@ -37,8 +37,8 @@ public enum CleanPipeline {
     /// `recordBuilder`: the index record builder that will take the chain's output, if any; the keyword stage
     /// shares its term finder when their lexicons agree (see `IndexRecordBuilder.keywordFinder(for:)`).
     public static func stages(_ options: CleanOptions, recordBuilder: IndexRecordBuilder? = nil) throws -> [Stage] {
-        let converter = try ScriptConverter(ConversionOptions(direction: .hans))  // as `ScriptConverter.matchingView()`
-        let view = MatchingView(simplify: converter.convert)
+        let converter = try ScriptConverter(ConversionOptions(direction: .hans))
+        let view = ScriptConverter.matchingView(using: converter)
         var stages: [Stage] = []
         for stage in CleanStage.allCases where options.stages.contains(stage) {
             switch stage {
