@@ -85,6 +85,11 @@ struct ArticleLines {
         return text(of: paragraphs[index], in: kept)
     }
 
+    /// The length in scalars of `text(of: index)`, without making it.
+    func textLength(of index: Int) -> Int {
+        lines[index].kept?.count ?? paragraphs[index].text.unicodeScalars.count
+    }
+
     /// The matching view with index `view` (empty for -1).
     func view(at view: Int) -> [UInt32] {
         view >= 0 ? Array(viewScalars[viewBounds[view]]) : []

@@ -113,7 +113,7 @@ struct StripPlan {
         if !restHasText || isPrefix && isSuffix || maxLength.map({ lines[index].features.length <= $0 }) ?? false {
             return .verdict(.removed(.rule(hit.rule), hit: h))
         }
-        guard article.text(of: index).unicodeScalars.count == view.count else { return nil }
+        guard article.textLength(of: index) == view.count else { return nil }
         if isPrefix {
             low = 0
             while high < view.count, Self.isSpace(view[high]) { high += 1 }
