@@ -96,27 +96,7 @@ struct ViewText {
     /// returns the index after it. `buffer` must have 4 bytes free at `n`.
     @inline(__always)
     static func encode(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
-        switch value {
-        case ..<0x80:
-            buffer[n] = UInt8(value)
-            return n + 1
-        case ..<0x800:
-            buffer[n] = UInt8(0xC0 | value >> 6)
-            buffer[n + 1] = UInt8(0x80 | value & 0x3F)
-            return n + 2
-        case 0xD800...0xDFFF, 0x110000...:
-            return encode(0xFFFD, into: buffer, at: n)
-        case ..<0x10000:
-            buffer[n] = UInt8(0xE0 | value >> 12)
-            buffer[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-            buffer[n + 2] = UInt8(0x80 | value & 0x3F)
-            return n + 3
-        default:
-            buffer[n] = UInt8(0xF0 | value >> 18)
-            buffer[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-            buffer[n + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-            buffer[n + 3] = UInt8(0x80 | value & 0x3F)
-            return n + 4
-        }
+        let scalar: UInt32 = (0xD800...0xDFFF).contains(value) || value > 0x10FFFF ? 0xFFFD : value
+        return n + UTF8Decoding.write(scalar, to: buffer.baseAddress! + n)
     }
 }
