@@ -65,7 +65,7 @@ final class SubwordExpander {
     /// Ranges of policy terms strictly inside the token, in order of their start.
     private func innerTermRanges(_ text: ViewText) throws -> [Range<Int>] {
         let whole = 0..<text.count
-        var ranges = try finder.candidates(in: text, paragraph: 0)
+        var ranges = try finder.unrecordedCandidates(in: text)
             .filter { $0.kind != .document && $0.range != whole && $0.range.count >= 2 }
             .map(\.range)
         text.scalars.withUnsafeBufferPointer { s in

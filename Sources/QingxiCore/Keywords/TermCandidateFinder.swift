@@ -51,7 +51,13 @@ final class TermCandidateFinder {
     /// are the text's own (a recorded candidate keeps the paragraph index it was found under).
     func recordedCandidates(in text: ViewText) throws -> [TermCandidate] {
         if let known = recorded?[text.scalars] { return known }
-        return try find(in: text, paragraph: 0)
+        return try unrecordedCandidates(in: text)
+    }
+
+    /// All candidates of `text`, never recorded (lookups inside tokens, `SubwordExpander`: nobody asks for them
+    /// again, so recording them would only fill the table).
+    func unrecordedCandidates(in text: ViewText) throws -> [TermCandidate] {
+        try find(in: text, paragraph: 0)
     }
 
     /// Turns recording on (kept until `forgetRecorded()`) or off.
