@@ -37,15 +37,31 @@ final class TextDecoding {
     }
 
     private func decode(_ bytes: [UInt8], as name: String) throws(InputDamage) -> String {
-        if name.uppercased().replacing("-", with: "") == "UTF8" { return try Self.utf8(bytes) }
+        guard let decoder = try decoder(for: name) else { return try Self.utf8(bytes) }
+        return try bytes.withUnsafeBufferPointer { buffer throws(InputDamage) in try Self.decode(buffer, with: decoder) }
+    }
+
+    /// The ICU decoder for charset `name` (made once, then reused), or nil for UTF-8, which needs none.
+    func decoder(for name: String) throws(InputDamage) -> ICUTextDecoder? {
+        if name.uppercased().replacing("-", with: "") == "UTF8" { return nil }
+        if let known = decoders[name] { return known }
         do {
-            let decoder = try decoders[name] ?? ICUTextDecoder(charset: name)
+            let decoder = try ICUTextDecoder(charset: name)
             decoders[name] = decoder
-            return try bytes.withUnsafeBufferPointer { try decoder.decode($0) }
+            return decoder
+        } catch {
+            throw InputDamage("cannot decode as \(name): \(error)")
+        }
+    }
+
+    /// `bytes` decoded with `decoder`, or why not.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, with decoder: ICUTextDecoder) throws(InputDamage) -> String {
+        do {
+            return try decoder.decode(bytes)
         } catch let invalid as ICUTextDecoder.InvalidInput {
             throw InputDamage("not valid \(invalid.charset) at byte \(invalid.offset + 1)")
         } catch {
-            throw InputDamage("cannot decode as \(name): \(error)")
+            throw InputDamage("cannot decode as \(decoder.charset): \(error)")
         }
     }
 

@@ -9,9 +9,9 @@ extension RecordRunner {
     /// Decodes one input line, replacing and reporting what cannot be decoded (an error under `strict`).
     func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int) throws -> String {
         summary.bytesIn += bytes.count + 1
-        if let charset = inputCharset {
+        if let inputDecoder {
             do {
-                return try decoder.decode(Array(bytes), charset: charset)
+                return try TextDecoding.decode(bytes, with: inputDecoder)
             } catch {
                 try reportUndecodable("\(error.message) in the line", bytes, file: file, line: line)
                 return String(decoding: bytes, as: UTF8.self)
@@ -27,7 +27,7 @@ extension RecordRunner {
         if options.strict { throw QingxiError.badData(file: file, line: line, message: problem) }
         summary.invalidUTF8Lines += 1
         invalidLinesInInput += 1
-        if invalidLinesInInput == 1 && inputCharset == nil, let charset = Self.legacyCharset(of: bytes) {
+        if invalidLinesInInput == 1 && inputDecoder == nil, let charset = Self.legacyCharset(of: bytes) {
             legacyHintGiven = true
             messages.line("qingxi: \(file):\(line): warning: this input looks like \(charset), not UTF-8: use "
                 + "--encoding auto (or iconv -f \(charset) -t UTF-8); its bad lines are replaced with U+FFFD and counted")
@@ -45,13 +45,14 @@ extension RecordRunner {
 
     /// Chooses how to decode the input `reader` is about to read (UTF-8 unless `encoding` says otherwise).
     func chooseCharset(_ reader: LineReader) throws {
-        inputCharset = nil
+        inputDecoder = nil
         invalidLinesInInput = 0
         legacyHintGiven = false
         guard options.encoding != .utf8 else { return }
         let sample = try reader.peekPrefix(maxBytes: 1 << 16)
         do {
-            inputCharset = try decoder.charset(of: sample, sampleIsWhole: reader.peekedWholeInput)
+            inputDecoder = try decoder.charset(of: sample, sampleIsWhole: reader.peekedWholeInput)
+                .flatMap { charset throws(InputDamage) in try decoder.decoder(for: charset) }
         } catch {
             messages.line("qingxi: \(reader.name): warning: \(error.message); read as UTF-8")
         }

@@ -58,7 +58,7 @@ extension RecordRunner {
             let raw = Array(bytes)
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return (nil, raw) }
             var valid = raw
-            if inputCharset == nil && UTF8Repair.isValid(bytes) {  // a legacy charset decodes every line
+            if inputDecoder == nil && UTF8Repair.isValid(bytes) {  // a legacy charset decodes every line
                 summary.bytesIn += bytes.count + 1
             } else {
                 valid = Array(try decodeLine(bytes, file: reader.name, line: reader.lineNumber).utf8)

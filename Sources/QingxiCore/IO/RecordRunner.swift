@@ -22,8 +22,8 @@ public final class RecordRunner {
     let sink: ArticleSink?
     /// Fixed by the first input: every article is told it (`Article.outputFormat`).
     var outputFormat = RecordFormat.text
-    /// The charset of the input being read, when it is not UTF-8 (`RecordOptions.encoding`).
-    var inputCharset: String?
+    /// The decoder of the input being read, when its charset is not UTF-8 (`RecordOptions.encoding`).
+    var inputDecoder: ICUTextDecoder?
     var textDecoding: TextDecoding?
     var invalidLinesInInput = 0
     var legacyHintGiven = false
@@ -62,7 +62,7 @@ public final class RecordRunner {
                 printer = makePrinter(outputFormat)
             }
             switch format {
-            case .text where fastConverter != nil && inputCharset == nil: try convertPlainTextFast(reader, fastConverter!)
+            case .text where fastConverter != nil && inputDecoder == nil: try convertPlainTextFast(reader, fastConverter!)
             case .text: try readPlainText(reader)
             case .jsonl: try readJSONLines(reader)
             }
