@@ -27,6 +27,11 @@ public struct ConversionOptions: Sendable {
         self.keepPunctuation = keepPunctuation
         self.ruleFiles = ruleFiles
     }
+
+    /// True when these options convert exactly as the matching view does (default-mode T→S, no extra rules).
+    public var isMatchingViewConversion: Bool {
+        direction == .hans && !exactICU && !exactUconv && !keepPunctuation && ruleFiles.isEmpty
+    }
 }
 
 /// Stage "convert": converts every paragraph (and the JSONL title) to the other script.
@@ -36,9 +41,13 @@ public struct ConversionOptions: Sendable {
 public final class ScriptConverter: Stage {
     public let name = "convert"
     private let converter: StringConverter
+    /// True when this stage converts as the matching view does: its paragraphs then leave marked
+    /// `isViewSimplified`, and later stages of the chain do not convert them again.
+    private let makesMatchingView: Bool
 
     public init(_ options: ConversionOptions) throws {
         converter = StringConverter(engine: try ConversionEngines.make(options), uconvChunks: options.exactUconv)
+        makesMatchingView = options.isMatchingViewConversion
     }
 
     public func begin(_ article: Article) throws {
@@ -48,6 +57,7 @@ public final class ScriptConverter: Stage {
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         var converted = paragraph
         converted.text = converter.convert(paragraph.text)
+        converted.isViewSimplified = makesMatchingView
         if article.tracing, converted.text != paragraph.text {
             let count = zip(paragraph.text.unicodeScalars, converted.text.unicodeScalars).filter { $0 != $1 }.count
             article.recordChange(paragraph, stage: name, detail: "\(count) character(s) converted")

@@ -19,8 +19,10 @@ struct ViewText {
     /// True when `surface` gives the original text (always, unless conversion changed the length).
     let aligned: Bool
 
-    init(_ text: String, view: MatchingView) {
-        let simplified = view.simplified(text)
+    /// `simplified`: `text` is already its own conversion (`Paragraph.isViewSimplified`); only the width
+    /// fold runs.
+    init(_ text: String, view: MatchingView, simplified isSimplified: Bool = false) {
+        let simplified = isSimplified ? text : view.simplified(text)
         var folded = false
         var values: [UInt32] = []
         values.reserveCapacity(simplified.utf8.count / 2)

@@ -44,7 +44,7 @@ public enum CleanPipeline {
             switch stage {
             case .convert:
                 guard let conversion = conversionOptions(options) else { continue }
-                stages.append(sharesViewConverter(conversion) ? converter : try ScriptConverter(conversion))
+                stages.append(conversion.isMatchingViewConversion ? converter : try ScriptConverter(conversion))
             case .strip:
                 let profile = try options.footerProfile.map { try FooterProfile.load(file: $0) }
                 stages.append(BoilerplateStripper(rules: try StripRuleSet.builtIn(adding: options.stripRuleFiles),
@@ -60,19 +60,13 @@ public enum CleanPipeline {
         return stages
     }
 
-    /// The convert stage's options; nil for `--to keep`.
+    /// The convert stage's options; nil for `--to keep`. When they convert as the matching view does, one
+    /// converter serves both (building a converter is most of a chain's start-up); sharing is safe because a
+    /// conversion finishes (its string made) before the stage emits and a later stage asks for a view.
     private static func conversionOptions(_ options: CleanOptions) -> ConversionOptions? {
         guard let direction = ScriptDirection(rawValue: options.target.rawValue) else { return nil }
         return ConversionOptions(direction: direction, exactICU: options.exactICU,
                                  keepPunctuation: options.keepPunctuation, ruleFiles: options.convertRuleFiles)
-    }
-
-    /// True when the convert stage converts exactly as the matching view does (default-mode T→S), so that one
-    /// converter serves both: building a converter is most of a chain's start-up. Sharing is safe because a
-    /// conversion finishes (its string made) before the stage emits and a later stage asks for a view.
-    private static func sharesViewConverter(_ conversion: ConversionOptions) -> Bool {
-        conversion.direction == .hans && !conversion.exactICU && !conversion.exactUconv && !conversion.keepPunctuation
-            && conversion.ruleFiles.isEmpty
     }
 
     private static func keywordStages(_ options: CleanOptions, view: MatchingView,

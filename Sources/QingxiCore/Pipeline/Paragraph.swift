@@ -10,11 +10,20 @@ public struct Paragraph: Sendable, Equatable {
     public var number: Int
     /// 1-based line of the input file where the paragraph stands (for JSONL: the record's line).
     public var line: Int
+    /// True when `text` is known to be its own matching-view conversion: the chain's default-mode T→S stage
+    /// made it, and no stage changed it since. Later stages then skip converting it again (T→S is idempotent,
+    /// a property the tests hold). A cache, not content: `==` ignores it; a stage that rewrites `text` clears it.
+    public var isViewSimplified = false
 
     public init(text: String, number: Int, line: Int) {
         self.text = text
         self.number = number
         self.line = line
+    }
+
+    /// Same text, number and line (`isViewSimplified` is a cache and does not count).
+    public static func == (a: Paragraph, b: Paragraph) -> Bool {
+        a.text == b.text && a.number == b.number && a.line == b.line
     }
 
     /// Splits text on line breaks (LF, CRLF, a lone CR) into paragraphs numbered from 1, on bytes: splitting a

@@ -72,6 +72,7 @@ public final class BoilerplateStripper: Stage {
         }
         var rest = lines.paragraphs[i]
         rest.text = lines.text(of: rest, in: kept)
+        rest.isViewSimplified = false
         try emit(rest)
     }
 
