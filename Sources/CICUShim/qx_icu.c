@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utrans.h>
 #include <unicode/utypes.h>
+#include <unicode/uset.h>
 #include <unicode/uversion.h>
 
 qx_icu_translit *qx_icu_translit_open(const uint16_t *id, int32_t id_length, int32_t *status) {
@@ -195,4 +196,22 @@ int32_t qx_icu_decoder_to_utf8(qx_icu_decoder *decoder, const uint8_t *input, in
     }
     *status = (int32_t)code;
     return (int32_t)(target - (char *)output);
+}
+
+void qx_icu_free(void *pointer) {
+    free(pointer);
+}
+
+int32_t qx_icu_set_bmp_bits(const uint16_t *pattern, int32_t length, uint64_t *bits) {
+    UErrorCode code = U_ZERO_ERROR;
+    USet *set = uset_openPattern((const UChar *)pattern, length, &code);
+    if (U_FAILURE(code)) return (int32_t)code;
+    int32_t ranges = uset_getItemCount(set);
+    for (int32_t i = 0; i < ranges; i++) {
+        UChar32 start = 0, end = 0;
+        if (uset_getItem(set, i, &start, &end, NULL, 0, &code) != 0) continue; /* a string, not a range */
+        for (UChar32 c = start; c <= end && c < 0x10000; c++) bits[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+    uset_close(set);
+    return (int32_t)code;
 }

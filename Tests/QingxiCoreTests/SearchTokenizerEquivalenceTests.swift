@@ -1,9 +1,9 @@
 import Testing
 @testable import QingxiCore
 
-/// The word cut of `SearchTokenizer` works on scalars with reused buffers for speed; it must give exactly the
-/// tokens of the plain formulation (ICU words of each stretch between policy terms, cut from a String), which
-/// this test keeps as the reference — including scalars outside the BMP, ASCII, full-width forms and mixed scripts.
+/// The word cut of `SearchTokenizer` works on scalars with its own run of ICU's dictionary for speed
+/// (`DictionaryWordBreaker`); it must give exactly the tokens of the plain formulation (ICU words of each stretch
+/// between policy terms, cut from a String by ICU itself), which this test keeps as the reference — including scalars outside the BMP, ASCII, full-width forms and mixed scripts.
 @Suite struct SearchTokenizerEquivalenceTests {
     static let texts = [
         "全面推行河長制，推進鄉村振興。清河县召开2023年度林长制工作推进会",

@@ -53,6 +53,20 @@ void qx_icu_wordbreak_close(qx_icu_wordbreak *breaker);
 int32_t qx_icu_wordbreak_boundaries(qx_icu_wordbreak *breaker, const uint16_t *text, int32_t length,
                                     int32_t *boundaries, int32_t capacity, int32_t *status);
 
+/// The words of ICU's Chinese/Japanese segmentation dictionary (break-iterator data "cjdict", what the CJK
+/// engine of UBRK_WORD segments with) and their costs, in the dictionary's order (by UTF-16 units). On success
+/// *units holds all words' UTF-16 units back to back, (*ends)[i] is where word i ends in it and (*costs)[i] its
+/// cost; the three arrays are malloc'ed (free them with qx_icu_free). Returns the word count, or -1 with status
+/// set when the data is missing or not laid out as this reads it (a UTF-16 trie with values, no transform).
+int32_t qx_icu_cjk_dictionary(uint16_t **units, int32_t **ends, int32_t **costs, int32_t *status);
+
+/// Frees memory the shim allocated for the caller. NULL is accepted.
+void qx_icu_free(void *pointer);
+
+/// Sets bit c of bits (1024 words: the Basic Multilingual Plane) for every BMP code point c of the ICU set
+/// pattern (UTF-16, e.g. "[[:Han:]]"); other bits are left as they are. Returns 0, or an error status.
+int32_t qx_icu_set_bmp_bits(const uint16_t *pattern, int32_t length, uint64_t *bits);
+
 /// An ICU charset detector (UCharsetDetector*). Not thread-safe: one per thread.
 typedef struct qx_icu_charsetdetector qx_icu_charsetdetector;
 

@@ -12,14 +12,14 @@
 /// (tokens repeat across an archive); not thread-safe.
 final class SubwordExpander {
     private let finder: TermCandidateFinder
-    private let breaker: ICUWordBreaker
+    private let breaker: DictionaryWordBreaker
     private let lexicon: PolicyLexicon
     private var cache: [String: [String]] = [:]
     static let cacheLimit = 200_000
 
     init(lexicon: PolicyLexicon, finder: TermCandidateFinder) throws {
         self.finder = finder
-        breaker = try ICUWordBreaker(locale: "zh")
+        breaker = try DictionaryWordBreaker()
         self.lexicon = lexicon
     }
 
@@ -49,9 +49,7 @@ final class SubwordExpander {
     private func cutWithoutSelf(_ token: String) throws -> [String] {
         let text = ViewText(token, view: .widthFoldingOnly)
         guard text.count >= 3 else { return [] }
-        let words = try breaker.words(token)
-            .filter { $0.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } }
-            .map(String.init)
+        let words = try breaker.words(of: token)
         var seen = Set(words)
         seen.insert(token)
         var inner: [String] = []

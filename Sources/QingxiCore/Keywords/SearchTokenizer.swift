@@ -1,8 +1,8 @@
 /// Stage "tokens": search-index tokens for indexers without a Chinese analyzer. Each paragraph's matching view
-/// (simplified, width folded) is cut into ICU word-break words, except that policy terms stay whole: lexicon
-/// terms, suffix phrases and numbered slogans found in the paragraph (河长制, not 河|长|制). Punctuation and
-/// white space are dropped; tokens are joined by single spaces. Document titles are not kept whole (a
-/// 20-character token is useless in a search box): their words are indexed instead.
+/// (simplified, width folded) is cut into ICU's word-break words (`DictionaryWordBreaker`), except that policy
+/// terms stay whole: lexicon terms, suffix phrases and numbered slogans found in the paragraph (河长制, not
+/// 河|长|制). Punctuation and white space are dropped; tokens are joined by single spaces. Document titles are
+/// not kept whole (a 20-character token is useless in a search box): their words are indexed instead.
 ///
 /// Modes:
 /// - `.rewrite` (`qingxi tokens` on text): each paragraph comes out as its token line; blank ones stay blank.
@@ -18,10 +18,9 @@ public final class SearchTokenizer: Stage {
     public let requestedMode: Mode
     private var mode: Mode
     private let finder: TermCandidateFinder
-    private let breaker: ICUWordBreaker
+    private let breaker: DictionaryWordBreaker
     private let view: MatchingView
     private var collected: [String] = []
-    private var buffers = WordBuffers()
 
     public convenience init(lexicon: PolicyLexicon, view: MatchingView, mode: Mode) throws {
         try self.init(finder: TermCandidateFinder(lexicon: lexicon), view: view, mode: mode)
@@ -34,7 +33,7 @@ public final class SearchTokenizer: Stage {
         self.mode = mode
         self.view = view
         self.finder = finder
-        breaker = try ICUWordBreaker(locale: "zh")
+        breaker = try DictionaryWordBreaker()
     }
 
     public func begin(_ article: Article) throws {
@@ -48,10 +47,11 @@ public final class SearchTokenizer: Stage {
         case .rewrite:
             var out = paragraph
             out.text = try tokens(of: paragraph.text).joined(separator: " ")
+            out.isViewSimplified = false
             try emit(out)
         case .annotate, .byOutputFormat:
             try emit(paragraph)
-            collected += try tokens(of: paragraph.text)
+            collected += try tokens(of: paragraph.text, simplified: paragraph.isViewSimplified)
         }
     }
 
@@ -61,7 +61,12 @@ public final class SearchTokenizer: Stage {
 
     /// The tokens of one piece of text.
     public func tokens(of text: String) throws -> [String] {
-        let viewText = ViewText(text, view: view)
+        try tokens(of: text, simplified: false)
+    }
+
+    /// The tokens of one piece of text; `simplified`: the text is its own conversion already (see `ViewText`).
+    func tokens(of text: String, simplified: Bool) throws -> [String] {
+        let viewText = ViewText(text, view: view, simplified: simplified)
         guard viewText.count > 0 else { return [] }
         var result: [String] = []
         var position = 0
@@ -85,74 +90,16 @@ public final class SearchTokenizer: Stage {
         return chosen.sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// The ICU words of `range` that hold a letter or digit. Works on the view's scalars directly (UTF-16 for
-    /// ICU built from them, words cut back out of them), with buffers reused across calls: the same words as
-    /// `breaker.words(text.string(range))`, at about twice the speed (indexing runs through here).
+    /// The words of `range` that hold a letter or digit: ICU's word segmentation (`DictionaryWordBreaker`), on
+    /// the view's scalars directly.
     private func appendWords(_ text: ViewText, _ range: Range<Int>, to result: inout [String]) throws {
         guard !range.isEmpty else { return }
-        let hasSurrogates = buffers.fillUTF16(text.scalars[range])
-        let count = try buffers.units.withUnsafeBufferPointer { try breaker.boundaries(utf16: $0, into: &buffers.boundaries) }
-        guard count > 1 else { return }
-        for i in 0..<(count - 1) {
-            let lower = buffers.scalarOffset(Int(buffers.boundaries[i]), hasSurrogates)
-            let upper = buffers.scalarOffset(Int(buffers.boundaries[i + 1]), hasSurrogates)
-            let word = text.scalars[(range.lowerBound + lower)..<(range.lowerBound + upper)]
-            if word.contains(where: Self.isWordValue) { result.append(buffers.string(word)) }
-        }
-    }
-
-    /// `isWordScalar` with fast answers for ASCII and the main CJK block.
-    @inline(__always)
-    private static func isWordValue(_ value: UInt32) -> Bool {
-        if value < 0x80 { return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20) }
-        if (0x4E00...0x9FFF).contains(value) { return true }
-        return Unicode.Scalar(value).map(isWordScalar) ?? false
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-}
-
-/// Buffers `SearchTokenizer` reuses to cut words: the UTF-16 of a stretch of scalars, the scalar offset of each
-/// UTF-16 unit (only filled when a scalar needs a surrogate pair), and ICU's boundaries.
-private struct WordBuffers {
-    var units: [UInt16] = []
-    var unitScalars: [Int32] = []
-    var boundaries: [Int32] = []
-
-    /// Fills `units` from `scalars`; true when some scalar took two units.
-    mutating func fillUTF16(_ scalars: ArraySlice<UInt32>) -> Bool {
-        units.removeAll(keepingCapacity: true)
-        var surrogates = false
-        for value in scalars {
-            if value < 0x10000 {
-                units.append(UInt16(truncatingIfNeeded: value))
-            } else {
-                surrogates = true
-                let v = value - 0x10000
-                units.append(UInt16(truncatingIfNeeded: 0xD800 + (v >> 10)))
-                units.append(UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF)))
+        try text.scalars.withUnsafeBufferPointer { scalars in
+            let slice = UnsafeBufferPointer(rebasing: scalars[range])
+            try breaker.forEachPiece(of: slice) { piece in
+                guard slice[piece].contains(where: DictionaryWordBreaker.isWordValue) else { return }
+                result.append(ViewText.string(text.scalars[(range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)]))
             }
         }
-        if surrogates {
-            unitScalars.removeAll(keepingCapacity: true)
-            for (index, value) in scalars.enumerated() {
-                unitScalars.append(Int32(index))
-                if value >= 0x10000 { unitScalars.append(Int32(index)) }
-            }
-            unitScalars.append(Int32(scalars.count))
-        }
-        return surrogates
-    }
-
-    /// The scalar offset of a UTF-16 offset (a boundary, never inside a pair).
-    func scalarOffset(_ unit: Int, _ hasSurrogates: Bool) -> Int {
-        hasSurrogates ? Int(unitScalars[unit]) : unit
-    }
-
-    /// A string of scalar values (see `ViewText.string`).
-    func string(_ scalars: ArraySlice<UInt32>) -> String {
-        ViewText.string(scalars)
     }
 }

@@ -13,7 +13,7 @@
 final class SuffixPhraseFinder {
     static let maxStem = 16
     private let suffixes: ScalarTrie
-    private let breaker: ICUWordBreaker
+    private let breaker: DictionaryWordBreaker
     private let ordinal: UInt32 = "第".unicodeScalars.first!.value
     private let lawSuffix: [UInt32] = ["法".unicodeScalars.first!.value]
 
@@ -31,7 +31,7 @@ final class SuffixPhraseFinder {
             trie.insert(entry.0.unicodeScalars.map(\.value), value: Int32(index))
         }
         suffixes = trie
-        breaker = try ICUWordBreaker(locale: "zh")
+        breaker = try DictionaryWordBreaker()
     }
 
     /// The suffix phrases of `text`, in order; occurrences overlapping `excluded` ranges are skipped.
@@ -177,32 +177,14 @@ final class SuffixPhraseFinder {
                              paragraph: paragraph, range: range, surface: text.surface(range))
     }
 
-    /// ICU words of `s[range]`, with absolute scalar ranges. The window's UTF-16 goes to ICU from a reused
-    /// buffer and the words are cut from the scalars (one UTF-16 unit per scalar below U+10000); a window with
-    /// a supplementary character takes the string path.
+    /// ICU's words of `s[range]` (`DictionaryWordBreaker`, every piece: punctuation too), with absolute scalar
+    /// ranges.
     private func words(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) throws -> [WindowWord] {
-        guard !s[range].contains(where: { $0 >= 0x10000 }) else { return try wordsOfString(s, range) }
-        units.removeAll(keepingCapacity: true)
-        for i in range { units.append(UInt16(truncatingIfNeeded: s[i])) }
-        let count = try units.withUnsafeBufferPointer { try breaker.boundaries(utf16: $0, into: &boundaries) }
         var result: [WindowWord] = []
-        for i in 0..<max(0, count - 1) {
-            let word = (range.lowerBound + Int(boundaries[i]))..<(range.lowerBound + Int(boundaries[i + 1]))
+        let window = UnsafeBufferPointer(rebasing: s[range])
+        try breaker.forEachPiece(of: window, skippingRunsWithoutWords: false) { piece in
+            let word = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
             result.append((word, ViewText.string(s[word])))
-        }
-        return result
-    }
-    private var units: [UInt16] = []
-    private var boundaries: [Int32] = []
-
-    /// `words(_:_:)` through a string (any scalars).
-    private func wordsOfString(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) throws -> [WindowWord] {
-        var result: [(Range<Int>, String)] = []
-        var offset = range.lowerBound
-        for word in try breaker.words(ViewText.string(s[range])) {
-            let length = word.unicodeScalars.count
-            result.append((offset..<(offset + length), String(word)))
-            offset += length
         }
         return result
     }
