@@ -7,21 +7,30 @@ import CICUShim
 ///
 /// Immutable once built and shared by every thread (`shared`). ICU walks the same words in its own string
 /// trie, whose branch nodes are searched unit by unit: this layout is what makes `DictionaryWordBreaker` faster.
-final class CJKDictionary: Sendable {
+final class CJKDictionary: @unchecked Sendable {
+    /// The tables, side by side in one block of memory (see `CJKDictionaryTables`).
+    let tables: CJKDictionaryTables
     /// Node of each first unit (+1; 0: no word starts with it).
-    private let firstNode: [Int32]
+    private let firstNode: UnsafePointer<Int32>
     /// Per node: its unit, its cost when a word ends there (-1 otherwise), and where its children start.
-    private let units: [UInt16]
-    private let costs: [Int32]
+    private let units: UnsafePointer<UInt16>
+    private let costs: UnsafePointer<Int32>
     /// Children of node n: `childStart[n]..<childStart[n + 1]`.
-    private let childStart: [Int32]
+    private let childStart: UnsafePointer<Int32>
     /// How many words.
-    let count: Int
+    var count: Int { tables.wordCount }
 
-    /// The dictionary of the system ICU, built on first use; nil when ICU has none that this can read.
-    static let shared: CJKDictionary? = try? CJKDictionary()
+    /// The dictionary of the system ICU, built on first use, or mapped from the copy an earlier run left in the
+    /// cache (see `CJKDictionaryTables`); nil when ICU has none that this can read.
+    static let shared: CJKDictionary? = {
+        if let cached = CJKDictionaryTables.cached() { return CJKDictionary(tables: cached) }
+        guard let built = try? CJKDictionary() else { return nil }
+        built.tables.storeInCache()
+        return built
+    }()
 
-    init() throws {
+    /// Reads ICU's word list and lays it out.
+    convenience init() throws {
         var unitsPointer: UnsafeMutablePointer<UInt16>?, endsPointer: UnsafeMutablePointer<Int32>?
         var costsPointer: UnsafeMutablePointer<Int32>?, status: Int32 = 0
         let n = Int(qx_icu_cjk_dictionary(&unitsPointer, &endsPointer, &costsPointer, &status))
@@ -32,11 +41,17 @@ final class CJKDictionary: Sendable {
         let words = WordList(units: wordUnits, ends: ends, costs: wordCosts, count: n)
         var layout = LevelLayout()
         layout.build(words, order: words.sortedOrder())
-        firstNode = layout.firstNode
-        units = layout.units
-        costs = layout.costs
-        childStart = layout.childStart
-        count = n
+        self.init(tables: CJKDictionaryTables(wordCount: n, firstNode: layout.firstNode, childStart: layout.childStart,
+                                              costs: layout.costs, units: layout.units))
+    }
+
+    /// A dictionary on tables built here or mapped from the cache.
+    init(tables: CJKDictionaryTables) {
+        self.tables = tables
+        firstNode = tables.firstNode
+        childStart = tables.childStart
+        costs = tables.costs
+        units = tables.units
     }
 
     /// Calls `found(length, cost)` for every word that starts at `start` in `text` and ends at or before `end`,
