@@ -22,8 +22,13 @@ public enum ConversionEngines {
     private static let hantRules = Result { try readICURules(.hant) }
 
     private static func readICURules(_ direction: ScriptDirection) throws -> [TransliterationRule] {
-        let icu = try ICUTransliterator(id: direction.icuID)
-        return try ICURuleSource.parse(try icu.rules(), name: "ICU \(direction.icuID)")
+        let name = "ICU \(direction.icuID)"
+        if let cached = ICURuleCache.source(direction), let rules = try? ICURuleSource.parse(cached, name: name) {
+            return rules
+        }
+        let source = try ICUTransliterator(id: direction.icuID).rules()
+        ICURuleCache.keep(source, direction)
+        return try ICURuleSource.parse(source, name: name)
     }
 
     /// A rule that changes a single punctuation mark (「 → “).

@@ -9,10 +9,8 @@ import Darwin
 /// Int32), the costs (nodes Int32) and the units (nodes UInt16).
 ///
 /// Building the tables from ICU takes about 60 ms, a third of a short run's start-up, so the first run keeps a
-/// copy (about 9 MB) and later runs map it: in `$QINGXI_CACHE_DIR`, else `$XDG_CACHE_HOME/qingxi`, else
-/// `~/.cache/qingxi`; `QINGXI_CACHE_DIR=off` keeps none. The file is named after the ICU version and the format,
-/// written under a temporary name and renamed (concurrent runs never read half a file). A file whose size,
-/// header or tables do not check out is ignored and written anew; a cache that cannot be written is no error.
+/// copy (about 5 MB, in `UserCache`) and later runs map it. A file whose size, header or tables do not check
+/// out is ignored and written anew.
 final class CJKDictionaryTables: @unchecked Sendable {
     static let magic: UInt32 = 0x4A43_5851, format: UInt32 = 1, firstUnits = 0x10000, headerBytes = 16
     let wordCount: Int
@@ -61,7 +59,7 @@ final class CJKDictionaryTables: @unchecked Sendable {
     }
 
     /// The tables a previous run left in `directory` (the cache directory by default), if they check out.
-    static func cached(in directory: String? = cacheDirectory()) -> CJKDictionaryTables? {
+    static func cached(in directory: String? = UserCache.directory()) -> CJKDictionaryTables? {
         guard let directory else { return nil }
         let fd = open(directory + "/" + fileName, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -91,37 +89,9 @@ final class CJKDictionaryTables: @unchecked Sendable {
     }
 
     /// Writes the tables to `directory` (the cache directory by default); failures are ignored.
-    func storeInCache(directory: String? = cacheDirectory()) {
-        guard let directory, Self.makeDirectories(directory) else { return }
-        let path = directory + "/" + Self.fileName, temporary = path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return }
-        var written = 0
-        while written < byteCount {
-            let n = write(fd, base + written, byteCount - written)
-            if n <= 0 { break }
-            written += n
-        }
-        if close(fd) != 0 || written != byteCount || rename(temporary, path) != 0 { unlink(temporary) }
+    func storeInCache(directory: String? = UserCache.directory()) {
+        UserCache.store(UnsafeRawBufferPointer(start: base, count: byteCount), name: Self.fileName, in: directory)
     }
 
     static var fileName: String { "cjdict-icu\(ICUError.icuVersion)-v\(format).bin" }
-
-    static func cacheDirectory() -> String? {
-        func env(_ name: String) -> String? { getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
-        if let chosen = env("QINGXI_CACHE_DIR") { return chosen == "off" ? nil : chosen }
-        if let xdg = env("XDG_CACHE_HOME") { return xdg + "/qingxi" }
-        return env("HOME").map { $0 + "/.cache/qingxi" }
-    }
-
-    /// `mkdir -p`.
-    private static func makeDirectories(_ path: String) -> Bool {
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            prefix += "/" + part
-            mkdir(prefix, 0o755)
-        }
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
 }
