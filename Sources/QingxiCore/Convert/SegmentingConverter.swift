@@ -80,8 +80,8 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         // Candidate order decides ties between segments of equal cost and length: context rules first
         // (corrections, then ICU's), then plain entries (corrections, then ICU's).
         var corrected: [TransliterationRule] = []
-        var index: [String: Int] = [:]
-        func identity(_ r: TransliterationRule) -> String { "\(r.key)|\(String(describing: r.before?.sorted()))|\(r.after)" }
+        var index: [TransliterationRule.Identity: Int] = [:]
+        func identity(_ r: TransliterationRule) -> TransliterationRule.Identity { r.identity }
         for entry in corrections.entries {
             var rule = entry.rule
             if entry.isWord { rule.replacement = [] }

@@ -4,7 +4,7 @@
 /// Contexts: `before` is a set of characters one of which must stand right before the key; `after` is either a
 /// set (one character after the key must be in it) or a literal string that must follow the key.
 public struct TransliterationRule: Sendable, Equatable {
-    public enum AfterContext: Sendable, Equatable {
+    public enum AfterContext: Sendable, Hashable {
         case none
         case set(Set<UInt32>)
         case literal([UInt32])
@@ -23,6 +23,15 @@ public struct TransliterationRule: Sendable, Equatable {
     }
 
     public var hasContext: Bool { before != nil || after != .none }
+
+    /// What makes two rules the same rule for a correction to replace: key and contexts (not the replacement).
+    struct Identity: Hashable {
+        let key: [UInt32]
+        let before: Set<UInt32>?
+        let after: AfterContext
+    }
+
+    var identity: Identity { Identity(key: key, before: before, after: after) }
 
     /// Whether the after-context holds at `index` (the first scalar after the key) of `text`.
     @inline(__always)
