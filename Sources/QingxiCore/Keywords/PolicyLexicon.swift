@@ -77,11 +77,11 @@ public struct PolicyLexicon {
     }
 
     private mutating func addTermLine(_ line: Substring) throws {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 2 else {
-            throw DataFileLineError("expected term<TAB>category, found \(fields.count) field(s)")
+        let tabs = line.utf8.lazy.filter { $0 == 0x09 }.count
+        guard tabs == 1, let tab = line.utf8.firstIndex(of: 0x09) else {
+            throw DataFileLineError("expected term<TAB>category, found \(tabs + 1) field(s)")
         }
-        let term = fields[0].trimmingSpaces, category = fields[1].trimmingSpaces
+        let term = line[..<tab].trimmingSpaces, category = line[line.utf8.index(after: tab)...].trimmingSpaces
         guard !category.isEmpty else { throw DataFileLineError("empty category for \"\(term)\"") }
         try Self.validate(term: term)
         add(term: term, category: category)
@@ -117,9 +117,12 @@ public struct PolicyLexicon {
 extension Substring {
     /// Without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
-        var s = self[...]
-        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return String(s)
+        let utf8 = self.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x20 || utf8[utf8.index(before: end)] == 0x09 {
+            end = utf8.index(before: end)
+        }
+        return String(self[start..<end])
     }
 }
