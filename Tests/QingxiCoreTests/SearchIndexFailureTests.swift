@@ -62,7 +62,7 @@ import Testing
         let newer = IndexTestHarness.temporaryDatabase()
         defer { IndexTestHarness.remove(newer) }
         try IndexTestHarness.index([IndexTestHarness.archive], into: newer)
-        try SQLiteDatabase(path: newer, mode: .readWriteCreate).execute("PRAGMA user_version = 2")
+        try SQLiteDatabase(path: newer, mode: .readWriteCreate).execute("PRAGMA user_version = 3")
         expectError(exitCode: 2, containing: "made by a newer qingxi") { _ = try SearchIndexStore.openForReading(path: newer) }
     }
 

@@ -83,6 +83,36 @@ import Testing
         try SQLiteDatabase(path: database, mode: .readWriteCreate).execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     }
 
+    /// An index of schema version 1 (FTS kept in step by triggers) is searched as it is, and when it is updated
+    /// it becomes version 2 without its triggers: an updated article is indexed once, not twice.
+    @Test func aVersion1IndexIsReadAndMigratedOnUpdate() throws {
+        let database = try indexedArchive()
+        defer { IndexTestHarness.remove(database) }
+        let old = try SQLiteDatabase(path: database, mode: .readWriteCreate)
+        try old.execute("""
+            CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+              INSERT INTO articles_fts(rowid, title_tokens, body_tokens, subwords)
+                VALUES (new.doc, new.title_tokens, new.body_tokens, new.subwords);
+            END;
+            CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+              INSERT INTO articles_fts(articles_fts, rowid, title_tokens, body_tokens, subwords)
+                VALUES ('delete', old.doc, old.title_tokens, old.body_tokens, old.subwords);
+              INSERT INTO articles_fts(rowid, title_tokens, body_tokens, subwords)
+                VALUES (new.doc, new.title_tokens, new.body_tokens, new.subwords);
+            END;
+            PRAGMA user_version = 1;
+            """)
+        #expect(Set(try IndexTestHarness.ids(try IndexTestHarness.searcher(database), "河长制")).count >= 2)
+        let changed = try TestSupport.temporaryFile(Array(#"{"id":"hz-001","title":"碳达峰行动方案印发","text":"各地要落实碳达峰行动方案。"}"#.utf8),
+                                                   suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: changed) }
+        #expect(try IndexTestHarness.index([changed], into: database).updated == 1)
+        #expect(try old.integer("PRAGMA user_version") == 2)
+        #expect(try old.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'") == 0)
+        try old.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        #expect(try IndexTestHarness.ids(try IndexTestHarness.searcher(database), "碳达峰") == ["hz-001"])
+    }
+
     @Test func filtersBySourceAndKeywordInEitherScript() throws {
         let database = try IndexTestHarness.sharedArchive.get()
         let searcher = try IndexTestHarness.searcher(database)

@@ -1,4 +1,4 @@
-/// The SQL of a qingxi search index, version 1.
+/// The SQL of a qingxi search index, version 2.
 ///
 /// - `articles`: one row per article id (`id` UNIQUE, so re-indexing an id updates its row). It holds the
 ///   record's fields; `text_hans` is NULL when it equals `text`. The three token columns are what FTS5 indexes:
@@ -16,7 +16,7 @@
 enum SearchIndexSchema {
     /// "QXIX" in ASCII.
     static let applicationID: Int64 = 0x5158_4958
-    static let version: Int64 = 1
+    static let version: Int64 = 2
     /// bm25 weights of the FTS columns: title tokens, text tokens, subwords.
     static let rankWeights = "2.0, 1.0, 0.5"
 
@@ -50,21 +50,14 @@ enum SearchIndexSchema {
           title_tokens, body_tokens, subwords,
           content='articles', content_rowid='doc', tokenize='ascii'
         );
-        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-          INSERT INTO articles_fts(rowid, title_tokens, body_tokens, subwords)
-            VALUES (new.doc, new.title_tokens, new.body_tokens, new.subwords);
-        END;
-        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-          INSERT INTO articles_fts(articles_fts, rowid, title_tokens, body_tokens, subwords)
-            VALUES ('delete', old.doc, old.title_tokens, old.body_tokens, old.subwords);
-          DELETE FROM keywords WHERE doc = old.doc;
-        END;
-        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
-          INSERT INTO articles_fts(articles_fts, rowid, title_tokens, body_tokens, subwords)
-            VALUES ('delete', old.doc, old.title_tokens, old.body_tokens, old.subwords);
-          INSERT INTO articles_fts(rowid, title_tokens, body_tokens, subwords)
-            VALUES (new.doc, new.title_tokens, new.body_tokens, new.subwords);
-        END;
         CREATE TABLE qingxi_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        """
+
+    /// Turns a version 1 index into version 2: the triggers go, the writer does their work.
+    static let migrateFromVersion1 = """
+        DROP TRIGGER IF EXISTS articles_fts_insert;
+        DROP TRIGGER IF EXISTS articles_fts_delete;
+        DROP TRIGGER IF EXISTS articles_fts_update;
+        PRAGMA user_version = 2;
         """
 }

@@ -49,7 +49,7 @@ public final class SearchIndexStore {
     /// created the schema.
     private func validate(creating: Bool) throws -> Bool {
         let application = try database.integer("PRAGMA application_id") ?? 0
-        if application == SearchIndexSchema.applicationID { return try checkVersion() }
+        if application == SearchIndexSchema.applicationID { return try checkVersion(migrating: creating) }
         let objects = try database.integer("SELECT count(*) FROM sqlite_schema") ?? 0
         guard objects == 0 else {
             throw QingxiError.usage("\(path) is an SQLite database but not a qingxi index (application_id "
@@ -67,8 +67,14 @@ public final class SearchIndexStore {
         return true
     }
 
-    private func checkVersion() throws -> Bool {
+    /// Version 1 (same tables, FTS kept in step by triggers) is read as it is, and migrated when opened for
+    /// writing.
+    private func checkVersion(migrating: Bool) throws -> Bool {
         let version = try database.integer("PRAGMA user_version") ?? 0
+        if version == 1 {
+            if migrating { try database.transaction { try database.execute(SearchIndexSchema.migrateFromVersion1) } }
+            return false
+        }
         guard version == SearchIndexSchema.version else {
             throw QingxiError.usage("\(path) is a qingxi index of schema version \(version); this qingxi reads version "
                                     + "\(SearchIndexSchema.version)\(version > SearchIndexSchema.version ? " (made by a newer qingxi)" : "")")

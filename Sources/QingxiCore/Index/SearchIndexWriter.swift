@@ -69,11 +69,14 @@ public final class SearchIndexWriter: ArticleSink {
             batch.unchanged += 1
             return
         }
+        if let known { try removeFromFullText(doc: known.doc) }
         let write = known == nil ? s.insert : s.update
-        try bind(record, keywords: keywords, digest: digest, to: write)
+        let tokens = JoinedTokens(record)
+        try bind(record, tokens, keywords: keywords, digest: digest, to: write)
         try write.step()
         write.reset()
         let doc = known?.doc ?? store.database.lastInsertRowID
+        try addToFullText(tokens, doc: doc)
         if known != nil {
             try s.deleteKeywords.bind(1, doc)
             try s.deleteKeywords.step()
@@ -85,16 +88,46 @@ public final class SearchIndexWriter: ArticleSink {
         try storeKeywords(record, doc: doc)
     }
 
-    private func bind(_ r: IndexRecord, keywords: String, digest: Int64, to statement: SQLiteStatement) throws {
+    /// The three token columns, space-joined once for the row and the full-text index.
+    private struct JoinedTokens {
+        let title, body, subwords: String
+        init(_ r: IndexRecord) {
+            title = r.titleTokens.joined(separator: " ")
+            body = r.bodyTokens.joined(separator: " ")
+            subwords = r.subwords.joined(separator: " ")
+        }
+    }
+
+    private func bind(_ r: IndexRecord, _ tokens: JoinedTokens, keywords: String, digest: Int64,
+                      to statement: SQLiteStatement) throws {
         let view = builder.lexicon.view
         let values: [String?] = [r.id, r.title, r.text, r.textHans == r.text ? nil : r.textHans,
-                                 r.titleTokens.joined(separator: " "), r.bodyTokens.joined(separator: " "),
-                                 r.subwords.joined(separator: " "), keywords,
+                                 tokens.title, tokens.body, tokens.subwords, keywords,
                                  r.meta.source, r.meta.reporter, r.meta.editor, r.meta.date,
                                  r.meta.source.map { IndexKeys.source($0, view: view) }]
         for (index, value) in values.enumerated() { try statement.bind(Int32(index + 1), value) }
         try statement.bind(14, Int64(bitPattern: r.fingerprint.value))
         try statement.bind(15, digest)
+    }
+
+    /// Indexes a stored article's tokens (`articles_fts` has external content: it keeps only the index).
+    private func addToFullText(_ tokens: JoinedTokens, doc: Int64) throws {
+        let s = statements.insertFullText
+        try s.bind(1, doc)
+        try s.bind(2, tokens.title)
+        try s.bind(3, tokens.body)
+        try s.bind(4, tokens.subwords)
+        try s.step()
+        s.reset()
+    }
+
+    /// Takes a stored article's tokens out of the index, before its row changes: FTS5 needs the values it
+    /// indexed, read back from the row.
+    private func removeFromFullText(doc: Int64) throws {
+        let s = statements.deleteFullText
+        try s.bind(1, doc)
+        try s.step()
+        s.reset()
     }
 
     private func storeKeywords(_ record: IndexRecord, doc: Int64) throws {
@@ -111,7 +144,7 @@ public final class SearchIndexWriter: ArticleSink {
 
     /// The statements a writer runs, prepared once.
     private struct Statements {
-        let find, insert, update, deleteKeywords, insertKeyword: SQLiteStatement
+        let find, insert, update, deleteKeywords, insertKeyword, insertFullText, deleteFullText: SQLiteStatement
         static let columns = "title, text, text_hans, title_tokens, body_tokens, subwords, keywords, source, reporter, "
             + "editor, date, source_key, fingerprint, digest"
 
@@ -124,6 +157,11 @@ public final class SearchIndexWriter: ArticleSink {
             update = try db.prepare("UPDATE articles SET \(assignments) WHERE id = ?1")
             deleteKeywords = try db.prepare("DELETE FROM keywords WHERE doc = ?1")
             insertKeyword = try db.prepare("INSERT OR IGNORE INTO keywords (term, doc) VALUES (?1, ?2)")
+            insertFullText = try db.prepare("INSERT INTO articles_fts (rowid, title_tokens, body_tokens, subwords) "
+                                            + "VALUES (?1, ?2, ?3, ?4)")
+            deleteFullText = try db.prepare("INSERT INTO articles_fts (articles_fts, rowid, title_tokens, body_tokens, "
+                                            + "subwords) SELECT 'delete', doc, title_tokens, body_tokens, subwords "
+                                            + "FROM articles WHERE doc = ?1")
         }
     }
 }
