@@ -7,6 +7,18 @@ import Testing
 @Suite struct ViewSimplifiedMarkTests {
     static let line = "（原標題：清河縣召開林長制工作推進會）3月5日，清河縣召開全面推行林長制工作推進會，要求各地壓實責任。"
 
+    /// T→S output is not always a fixed point: a phrase rule keeps 著 in 顯著 → 显著, and a second pass turns it
+    /// into 着. Such a paragraph is left unmarked, so its view is the second conversion, as in a pipe.
+    @Test func aParagraphThatWouldConvertAgainIsNotMarked() throws {
+        let converter = try ScriptConverter(ConversionOptions(direction: .hans))
+        let out = try runStage(converter, lines: ["政績顯著。", "清河縣召開會議。"]).kept
+        #expect(out.map(\.text) == ["政绩显著。", "清河县召开会议。"])
+        #expect(out.map(\.isViewSimplified) == [false, true])
+        let view = ScriptConverter.matchingView(using: converter)
+        #expect(ViewText(out[0].text, view: view, simplified: out[0].isViewSimplified).scalars
+                == ViewText(converter.convert(out[0].text), view: .widthFoldingOnly).scalars)
+    }
+
     @Test func onlyTheMatchingViewConversionMarks() throws {
         let marked = try runStage(try ScriptConverter(ConversionOptions(direction: .hans)), lines: [Self.line]).kept
         #expect(marked.map(\.isViewSimplified) == [true])

@@ -42,7 +42,8 @@ public final class ScriptConverter: Stage {
     public let name = "convert"
     private let converter: StringConverter
     /// True when this stage converts as the matching view does: its paragraphs then leave marked
-    /// `isViewSimplified`, and later stages of the chain do not convert them again.
+    /// `isViewSimplified` when they are a fixed point of the conversion, and later stages of the chain do not
+    /// convert them again.
     private let makesMatchingView: Bool
 
     public init(_ options: ConversionOptions) throws {
@@ -57,12 +58,33 @@ public final class ScriptConverter: Stage {
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         var converted = paragraph
         converted.text = converter.convert(paragraph.text)
-        converted.isViewSimplified = makesMatchingView
+        converted.isViewSimplified = makesMatchingView && isFixedPoint(converted.text)
         if article.tracing, converted.text != paragraph.text {
             let count = zip(paragraph.text.unicodeScalars, converted.text.unicodeScalars).filter { $0 != $1 }.count
             article.recordChange(paragraph, stage: name, detail: "\(count) character(s) converted")
         }
         try emit(converted)
+    }
+
+    /// First scalars of every change the engine can make (`changeStarts`), one bit per BMP scalar; nil when the
+    /// engine cannot say.
+    private lazy var changeStartBits: [UInt64]? = changeStarts().map { starts in
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for start in starts where start[0] < 0x10000 { bits[Int(start[0]) >> 6] |= 1 << UInt64(start[0] & 63) }
+        return bits
+    }
+
+    /// True when converting `text` again changes nothing: no scalar of it starts a change. T→S output is
+    /// almost always such a fixed point, but not always (a phrase rule can keep a character that converts
+    /// on its own: 顯著 → 显著, whose 著 a second pass turns into 着), and a marked paragraph's view must be what
+    /// converting it would give.
+    private func isFixedPoint(_ text: String) -> Bool {
+        guard let bits = changeStartBits else { return false }
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            let v = scalar.value
+            if v >= 0x10000 || bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0 { return false }
+        }
+        return true
     }
 
     /// Converts one line of UTF-8 bytes straight to bytes (see `StringConverter.convertUTF8`).

@@ -11,8 +11,9 @@ public struct Paragraph: Sendable, Equatable {
     /// 1-based line of the input file where the paragraph stands (for JSONL: the record's line).
     public var line: Int
     /// True when `text` is known to be its own matching-view conversion: the chain's default-mode T→S stage
-    /// made it, and no stage changed it since. Later stages then skip converting it again (T→S is idempotent,
-    /// a property the tests hold). A cache, not content: `==` ignores it; a stage that rewrites `text` clears it.
+    /// made it, found no scalar in it that a second conversion could change, and no stage changed it since.
+    /// Later stages then skip converting it again. A cache, not content: `==` ignores it; a stage that rewrites
+    /// `text` clears it.
     public var isViewSimplified = false
 
     public init(text: String, number: Int, line: Int) {
