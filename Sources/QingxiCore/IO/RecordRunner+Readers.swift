@@ -5,17 +5,21 @@ extension RecordRunner {
         var article: Article?
         var number = 0
         var count = 0
-        let sink: (Paragraph) throws -> Void = { [unowned self] p in
-            summary.paragraphsOut += 1
-            try printer!.paragraph(p)
+        // Made once, not per line, and capturing `self` strongly: these closures do not outlive the call, and an
+        // `unowned` capture costs a retain and release of the unowned count each time the closure is formed or run.
+        let printer = printer!
+        let sink: (Paragraph) throws -> Void = { p in
+            self.summary.paragraphsOut += 1
+            try printer.paragraph(p)
         }
+        let spill = oversizedSpill(reader)
         while let line = try reader.nextLine({ bytes -> Line in
             if bytes.count == 1 && bytes[0] == 0x0C { return .separator }
             return .text(try decodeLine(bytes, file: reader.name, line: reader.lineNumber))
-        }, oversized: { [unowned self] length in
+        }, oversized: { length in
             try setAsideOversized(reader, length: length)
             return .oversized
-        }, spill: oversizedSpill(reader)) {
+        }, spill: spill) {
             switch line {
             case .separator:
                 if let current = article { try endPlainArticle(current, sink: sink) }
