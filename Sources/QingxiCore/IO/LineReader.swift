@@ -150,16 +150,33 @@ public final class LineReader {
     /// as the very last buffered byte waits for more input (it may be the first half of CRLF).
     @inline(__always)
     private func findTerminator(from: Int) -> (Int, Int)? {
+        let end = self.end, eof = self.eof
+        return buffer.withUnsafeBufferPointer { bytes -> (Int, Int)? in
+            guard let i = Self.firstBreak(in: bytes, from: from, to: end) else { return nil }
+            if bytes[i] == 0x0A { return (i, i + 1) }
+            if i + 1 < end { return bytes[i + 1] == 0x0A ? (i, i + 2) : (i, i + 1) }
+            return eof ? (i, i + 1) : nil
+        }
+    }
+
+    /// The offset of the first LF or CR in `bytes[from..<end]`. Eight bytes at a time: a word with no byte below
+    /// 0x0E (all of Chinese text, and ASCII text but for tabs) is skipped with one test, instead of a load and
+    /// two compares per byte (the scan was a tenth of `strip`'s instructions on page dumps).
+    static func firstBreak(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var i = from
         while i < end {
-            let b = buffer[i]
-            if b == 0x0A { return (i, i + 1) }
-            if b == 0x0D {
-                if i + 1 < end { return buffer[i + 1] == 0x0A ? (i, i + 2) : (i, i + 1) }
-                if eof { return (i, i + 1) }
-                return nil
+            if i &+ 8 <= end {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if (word &- ones &* 0x0E) & ~word & highs == 0 { i &+= 8; continue }  // no byte < 0x0E (exact)
             }
-            i += 1
+            let stop = min(i &+ 8, end)
+            while i < stop {
+                let b = base[i]
+                if b == 0x0A || b == 0x0D { return i }
+                i &+= 1
+            }
         }
         return nil
     }
