@@ -40,7 +40,7 @@ extension RecordRunner {
         if let current = article { try endPlainArticle(current, sink: sink) }
     }
 
-    private func beginPlainArticle(id: String, _ reader: LineReader) throws -> Article {
+    func beginPlainArticle(id: String, _ reader: LineReader) throws -> Article {
         let article = Article(id: id, file: reader.name, line: reader.lineNumber)
         noteMadeUpID(article, record: false)
         summary.articles += 1
@@ -51,7 +51,7 @@ extension RecordRunner {
         return article
     }
 
-    private func endPlainArticle(_ article: Article, sink: (Paragraph) throws -> Void) throws {
+    func endPlainArticle(_ article: Article, sink: (Paragraph) throws -> Void) throws {
         try chain.end(article, sink: sink)
         try printer!.end(article, record: nil)
     }
