@@ -5,13 +5,16 @@
 /// and freeing those strings and records was about a fifth of the stage's work.
 ///
 /// Output, messages and summary are identical to the general path (`readPlainText`): articles are begun and
-/// ended the same way (the stripper still records metadata), a line with invalid UTF-8 is repaired and reported
-/// by `decodeLine` and goes in as a paragraph, and an oversized line counts without going in.
+/// ended the same way (the stripper still records metadata), a line with invalid UTF-8 (found by the stripper's
+/// fold, which reads every byte anyway) is repaired and reported by `decodeLine` and goes in as a paragraph, and
+/// an oversized line counts without going in.
 extension RecordRunner {
-    /// The lone stripper of a run this path can serve: plain text out, no report, no `--explain`, UTF-8 in.
+    /// The lone stripper of a run this path can serve: plain text out, no report, no `--explain`, UTF-8 in, and
+    /// no warning about made-up article ids (which would come before an invalid line's warning here, after it there).
     var fastStripper: BoilerplateStripper? {
         guard chain.stages.count == 1, let stripper = chain.stages[0] as? BoilerplateStripper,
-              printer is TextPrinter, textReport == nil, !options.explain, inputDecoder == nil else { return nil }
+              printer is TextPrinter, textReport == nil, !options.explain, inputDecoder == nil,
+              options.uniqueIDsNeededBy == nil else { return nil }
         return stripper
     }
 
@@ -52,15 +55,15 @@ extension RecordRunner {
                 if let current = article { try end(current) }
                 article = nil
                 summary.bytesIn += 2
-            } else if UTF8Repair.isValid(bytes) {
-                summary.bytesIn += bytes.count + 1
-                _ = try startLine()
-                stripper.process(utf8: bytes, number: number, line: reader.lineNumber)
             } else {
-                let text = try decodeLine(bytes, file: reader.name, line: reader.lineNumber)
                 let current = try startLine()
-                try stripper.process(Paragraph(text: text, number: number, line: reader.lineNumber), of: current,
-                                     emit: sink)
+                if stripper.process(utf8: bytes, number: number, line: reader.lineNumber) {  // validates as it reads
+                    summary.bytesIn += bytes.count + 1
+                } else {
+                    let text = try decodeLine(bytes, file: reader.name, line: reader.lineNumber)
+                    try stripper.process(Paragraph(text: text, number: number, line: reader.lineNumber), of: current,
+                                         emit: sink)
+                }
             }
             return true
         }, oversized: { length in

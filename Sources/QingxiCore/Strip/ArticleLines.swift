@@ -29,13 +29,15 @@ struct ArticleLines {
         lines.append(text.withUTF8 { describe($0, text: { paragraph.text }, context: context) })
     }
 
-    /// Appends a line given as its UTF-8 bytes (well-formed: the caller checked), as `append` would a paragraph
-    /// of that text.
-    mutating func append(utf8: UnsafeBufferPointer<UInt8>, number: Int, line: Int, context: StripContext) {
+    /// Appends a line given as its UTF-8 bytes, as `append` would a paragraph of that text; false (and nothing
+    /// appended) when the bytes are not well-formed UTF-8.
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>, number: Int, line: Int, context: StripContext) -> Bool {
+        guard let counted = context.quickFold.fold(utf8: utf8) else { return false }
         paragraphs.append(Paragraph(text: "", number: number, line: line))
         byteRanges.append(bytes.count..<(bytes.count + utf8.count))
         bytes.append(contentsOf: utf8)
-        lines.append(describe(utf8, text: { String(decoding: utf8, as: UTF8.self) }, context: context))
+        lines.append(describe(folded: counted, utf8, text: { String(decoding: utf8, as: UTF8.self) }, context: context))
+        return true
     }
 
     /// Line `index`'s paragraph with its whole original text.
@@ -61,8 +63,13 @@ struct ArticleLines {
     /// `String`, asked only when the exact view differs from the quick one (traditional input).
     private mutating func describe(_ utf8: UnsafeBufferPointer<UInt8>, text: () -> String,
                                    context: StripContext) -> StripLine {
+        describe(folded: context.quickFold.fold(utf8: utf8)!, utf8, text: text, context: context)  // a String's bytes
+    }
+
+    /// `describe` after `QuickFold.fold` of the line returned `counted`.
+    private mutating func describe(folded counted: LineFeatures, _ utf8: UnsafeBufferPointer<UInt8>,
+                                   text: () -> String, context: StripContext) -> StripLine {
         let quick = context.quickFold
-        let counted = quick.fold(utf8: utf8)
         guard !quick.isBlank else { return StripLine() }
         var line = StripLine(features: counted, isBlank: false, isTimestamp: false, repeatKey: quick.repeatKey)
         let scratch = context.scratch, matcher = context.matcher

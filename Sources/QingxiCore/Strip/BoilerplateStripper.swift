@@ -34,9 +34,10 @@ public final class BoilerplateStripper: Stage {
         self.article.append(paragraph, context: context)
     }
 
-    /// As `process` with a paragraph of this text, given as its UTF-8 bytes (well-formed: the caller checked) —
-    /// for the plain-text path that makes no `String` per input line (`RecordRunner.stripPlainTextFast`).
-    func process(utf8: UnsafeBufferPointer<UInt8>, number: Int, line: Int) {
+    /// As `process` with a paragraph of this text, given as its UTF-8 bytes — for the plain-text path that makes
+    /// no `String` per input line (`RecordRunner.stripPlainTextFast`). False, taking nothing, when the bytes are
+    /// not well-formed UTF-8 (the caller repairs and reports them, and passes the paragraph to `process`).
+    func process(utf8: UnsafeBufferPointer<UInt8>, number: Int, line: Int) -> Bool {
         article.append(utf8: utf8, number: number, line: line, context: context)
     }
 

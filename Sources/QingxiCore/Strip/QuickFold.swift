@@ -64,7 +64,7 @@ final class QuickFold {
     /// Folds `text` into the buffer and returns what its scalars count (see `LineFeatures`).
     func fold(_ text: String) -> LineFeatures {
         var bytes = text
-        return bytes.withUTF8 { fold(utf8: $0) }
+        return bytes.withUTF8 { fold(utf8: $0)! }  // a String's bytes are well-formed
     }
 
     /// Calls `body` with the folded scalars of the last line.
@@ -151,8 +151,9 @@ final class QuickFold {
         buffer = grown
     }
 
-    /// Folds the UTF-8 bytes of a line (well-formed) into the buffer and returns what its scalars count.
-    func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {
+    /// Folds the UTF-8 bytes of a line into the buffer and returns what its scalars count; nil when the bytes
+    /// are not well-formed UTF-8 (checked on the way, so that raw input needs no pass of its own to validate).
+    func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures? {
         if buffer.count < utf8.count {
             buffer.deallocate()
             buffer = .allocate(capacity: max(utf8.count, 2 * buffer.count))
@@ -167,9 +168,12 @@ final class QuickFold {
         while i < end {
             let b0 = utf8[i]
             if b0 &- 0xE4 < 6 {
-                // U+4E00…U+9FFF, most of the text (two continuation bytes follow: a Swift string is valid
-                // UTF-8): no white space, one bit test for a character that converts to itself.
-                let c = UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                // U+4E00…U+9FFF, most of the text (when two continuation bytes follow): no white space, one
+                // bit test for a character that converts to itself.
+                guard i &+ 3 <= end else { return nil }
+                let b1 = utf8[i &+ 1], b2 = utf8[i &+ 2]
+                guard (UInt16(b1) << 8 | UInt16(b2)) & 0xC0C0 == 0x8080 else { return nil }
+                let c = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
                 i &+= 3
                 let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
                 if kept[word] & bit != 0 {
@@ -206,6 +210,8 @@ final class QuickFold {
                 }
                 continue
             }
+            guard Self.isThreeByteSequence(utf8, at: i, end: end) || UTF8Repair.wellFormedSequenceLength(utf8, at: i) != nil
+            else { return nil }
             let c = Self.decode(utf8, &i)
             if blank { blank = Self.isWhiteSpace(c) }
             let f = fold(c)
@@ -222,54 +228,6 @@ final class QuickFold {
         isBlank = blank
         repeatKey = blank || features.units > Self.repeatKeyUnits ? 0 : Self.hash(utf8)
         return features
-    }
-
-    /// A 64-bit hash of the bytes, eight at a time (multiply and xor-shift rounds), never 0.
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        let raw = UnsafeRawBufferPointer(utf8)
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(utf8.count)
-        var i = 0
-        while i &+ 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash &>> 31
-            i &+= 8
-        }
-        var tail: UInt64 = 0
-        while i < raw.count {
-            tail = tail &<< 8 | UInt64(raw[i])
-            i &+= 1
-        }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        hash ^= hash &>> 29
-        return Int(truncatingIfNeeded: hash | 1)
-    }
-
-    /// The scalar starting at `utf8[i]` (the bytes of a Swift string are valid UTF-8); advances `i` past it.
-    @inline(__always) static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
-        let b0 = UInt32(utf8[i])
-        if b0 < 0x80 {
-            i &+= 1
-            return b0
-        }
-        if b0 < 0xE0 {
-            defer { i &+= 2 }
-            return (b0 & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
-        }
-        if b0 < 0xF0 {
-            defer { i &+= 3 }
-            return (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
-        }
-        defer { i &+= 4 }
-        return (b0 & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12 | UInt32(utf8[i &+ 2] & 0x3F) << 6
-            | UInt32(utf8[i &+ 3] & 0x3F)
-    }
-
-    /// Unicode White_Space, as `Unicode.Scalar.Properties.isWhitespace` has it.
-    @inline(__always) static func isWhiteSpace(_ c: UInt32) -> Bool {
-        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) }
-        if c < 0x1680 { return c == 0x85 || c == 0xA0 }
-        return c == 0x1680 || (0x2000...0x200A).contains(c) || c == 0x2028 || c == 0x2029 || c == 0x202F
-            || c == 0x205F || c == 0x3000
     }
 
     @inline(__always) private func fold(_ c: UInt32) -> UInt32 {
