@@ -40,7 +40,7 @@ extension RecordRunner {
         var article: Article?
         var number = 0
         var count = 0
-        func startLine() throws -> Article {  // as `readPlainText`: the article begins with its first line
+        func startLine() throws {  // as `readPlainText`: the article begins with its first line
             if article == nil {
                 count += 1
                 number = 0
@@ -48,7 +48,6 @@ extension RecordRunner {
             }
             number += 1
             summary.paragraphsIn += 1
-            return article!
         }
         while let _ = try reader.nextLine({ bytes -> Bool in
             if bytes.count == 1 && bytes[0] == 0x0C {
@@ -56,19 +55,19 @@ extension RecordRunner {
                 article = nil
                 summary.bytesIn += 2
             } else {
-                let current = try startLine()
+                try startLine()
                 if stripper.process(utf8: bytes, number: number, line: reader.lineNumber) {  // validates as it reads
                     summary.bytesIn += bytes.count + 1
                 } else {
                     let text = try decodeLine(bytes, file: reader.name, line: reader.lineNumber)
-                    try stripper.process(Paragraph(text: text, number: number, line: reader.lineNumber), of: current,
+                    try stripper.process(Paragraph(text: text, number: number, line: reader.lineNumber), of: article!,
                                          emit: sink)
                 }
             }
             return true
         }, oversized: { length in
             try setAsideOversized(reader, length: length)
-            _ = try startLine()  // an oversized line keeps its number, and nothing goes in
+            try startLine()  // an oversized line keeps its number, and nothing goes in
             return true
         }, spill: spill) {}
         if let current = article { try end(current) }
