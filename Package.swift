@@ -33,7 +33,12 @@ let package = Package(
         ),
         .target(
             name: "QingxiCore",
-            dependencies: ["CICUShim", "CZlibShim", "CSQLiteShim"]
+            dependencies: ["CICUShim", "CZlibShim", "CSQLiteShim"],
+            // No run-time exclusivity checks in release builds: the per-line code touches class properties (reader,
+            // stripper, fold state) millions of times, and each dynamic check is a call into the runtime's access set
+            // (9% of strip's instructions on page dumps). Static checks still apply; debug builds (the tests) keep
+            // the dynamic ones. A root package (and Fuzz's path dependency on it) may use unsafe flags.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "qingxi",

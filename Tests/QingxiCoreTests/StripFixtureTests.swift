@@ -88,6 +88,34 @@ import Testing
         }
     }
 
+    /// Plain text without `--explain` takes the byte path (`RecordRunner.stripPlainTextFast`: no `String` per
+    /// line, no removal records, kept lines written as their bytes); `--explain` the general one. Same output,
+    /// metadata, warnings and summary: every fixture as an article, then one with invalid UTF-8, an oversized
+    /// line set aside, traditional lines and a line cut at both ends.
+    @Test func bytePathEqualsGeneralPath() throws {
+        let cut = "（原标题：清河县召开林长制工作推进会）3月5日，清河县召开全面推行林长制工作推进会，县委书记周建国出席会议并讲话，"
+            + "要求各地压实责任、抓好落实。（王宇 摄）"
+        var input: [UInt8] = []
+        for fixture in try Self.fixtures() {
+            input += Array((try Corpus.text("golden/input/\(fixture)") + "\u{0C}\n").utf8)
+        }
+        input += Array("責任編輯：孫麗華\n\(cut)\n".utf8) + [0xE6, 0xB8, 0x85, 0xE6, 0xB2, 0x0A] + Array("清河縣新聞\n".utf8)
+        input += Array(String(repeating: "长", count: 400).utf8) + [0x0A] + Array("（資料圖）\n".utf8)
+        for meta in [false, true] {
+            var fast = RecordOptions(), general = RecordOptions()
+            (fast.printMeta, general.printMeta, general.explain) = (meta, meta, true)
+            (fast.maxRecordBytes, general.maxRecordBytes, fast.skipMalformed, general.skipMalformed) = (1000, 1000, true, true)
+            let a = try TestSupport.run(input, stages: [try builtInStripper()], options: fast)
+            let b = try TestSupport.run(input, stages: [try builtInStripper()], options: general)
+            #expect(a.output == b.output)
+            #expect(a.output.contains("\n3月5日，清河县") && !a.output.contains("原标题") && a.output.hasSuffix("清河縣新聞\n"))
+            let messages = { (m: String) in m.split(separator: "\n").filter { !$0.contains(": strip: removed ") } }
+            #expect(messages(a.messages) == messages(b.messages))
+            #expect(a.messages.contains("invalid UTF-8") && a.messages.contains("over --max-record-bytes"))
+            #expect(a.summary == b.summary && a.summary.oversized == 1)
+        }
+    }
+
     @Test func strippingTwiceEqualsStrippingOnce() throws {
         for fixture in try Self.fixtures() {
             let (once, _) = try runStage(try builtInStripper(), lines: try Self.lines(of: "golden/input/\(fixture)"))

@@ -5,17 +5,21 @@ extension RecordRunner {
         var article: Article?
         var number = 0
         var count = 0
-        let sink: (Paragraph) throws -> Void = { [unowned self] p in
-            summary.paragraphsOut += 1
-            try printer!.paragraph(p)
+        // Made once, not per line, and capturing `self` strongly: these closures do not outlive the call, and an
+        // `unowned` capture costs a retain and release of the unowned count each time the closure is formed or run.
+        let printer = printer!
+        let sink: (Paragraph) throws -> Void = { p in
+            self.summary.paragraphsOut += 1
+            try printer.paragraph(p)
         }
+        let spill = oversizedSpill(reader)
         while let line = try reader.nextLine({ bytes -> Line in
             if bytes.count == 1 && bytes[0] == 0x0C { return .separator }
             return .text(try decodeLine(bytes, file: reader.name, line: reader.lineNumber))
-        }, oversized: { [unowned self] length in
+        }, oversized: { length in
             try setAsideOversized(reader, length: length)
             return .oversized
-        }, spill: oversizedSpill(reader)) {
+        }, spill: spill) {
             switch line {
             case .separator:
                 if let current = article { try endPlainArticle(current, sink: sink) }
@@ -36,7 +40,7 @@ extension RecordRunner {
         if let current = article { try endPlainArticle(current, sink: sink) }
     }
 
-    private func beginPlainArticle(id: String, _ reader: LineReader) throws -> Article {
+    func beginPlainArticle(id: String, _ reader: LineReader) throws -> Article {
         let article = Article(id: id, file: reader.name, line: reader.lineNumber)
         noteMadeUpID(article, record: false)
         summary.articles += 1
@@ -47,7 +51,7 @@ extension RecordRunner {
         return article
     }
 
-    private func endPlainArticle(_ article: Article, sink: (Paragraph) throws -> Void) throws {
+    func endPlainArticle(_ article: Article, sink: (Paragraph) throws -> Void) throws {
         try chain.end(article, sink: sink)
         try printer!.end(article, record: nil)
     }

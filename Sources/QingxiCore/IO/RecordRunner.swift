@@ -63,6 +63,7 @@ public final class RecordRunner {
             }
             switch format {
             case .text where fastConverter != nil && inputDecoder == nil: try convertPlainTextFast(reader, fastConverter!)
+            case .text where fastStripper != nil: try stripPlainTextFast(reader, fastStripper!)
             case .text: try readPlainText(reader)
             case .jsonl: try readJSONLines(reader)
             }

@@ -2,6 +2,10 @@
 /// what was counted and decided about each (`StripLine`, plain values), and — only for the lines that have
 /// them — rule hits and matching views (all views in one flat array: no allocation per line). Deciding
 /// touches only the plain columns.
+///
+/// A line appended as UTF-8 bytes (`append(utf8:number:line:context:)`, the plain-text path that makes no
+/// `String` per line) keeps its text in `bytes`, one flat array; its paragraph's text stays empty until
+/// `paragraph(_:)` makes it, for the lines that are released or recorded.
 struct ArticleLines {
     var paragraphs: [Paragraph] = []
     var lines: [StripLine] = []
@@ -10,20 +14,62 @@ struct ArticleLines {
     /// `viewScalars[viewBounds[k]]`.
     private var viewScalars: [UInt32] = []
     private var viewBounds: [Range<Int>] = []
+    /// The texts of the lines appended as bytes: line i's is `bytes[byteRanges[i]]` (empty for a line appended
+    /// as a paragraph, whose text is `paragraphs[i].text`).
+    private var bytes: [UInt8] = []
+    private var byteRanges: [Range<Int>] = []
 
     /// The spans cut off lines (see `cut`); line `i`'s are `cuts[lines[i].cuts]`, in the order they were cut.
     var cuts: [LineCut] = []
 
     mutating func append(_ paragraph: Paragraph, context: StripContext) {
         paragraphs.append(paragraph)
-        lines.append(describe(paragraph.text, context: context))
+        byteRanges.append(bytes.count..<bytes.count)
+        var text = paragraph.text
+        lines.append(text.withUTF8 { describe($0, text: { paragraph.text }, context: context) })
+    }
+
+    /// Appends a line given as its UTF-8 bytes, as `append` would a paragraph of that text; false (and nothing
+    /// appended) when the bytes are not well-formed UTF-8.
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>, number: Int, line: Int, context: StripContext) -> Bool {
+        guard let counted = context.quickFold.fold(utf8: utf8) else { return false }
+        paragraphs.append(Paragraph(text: "", number: number, line: line))
+        byteRanges.append(bytes.count..<(bytes.count + utf8.count))
+        bytes.append(contentsOf: utf8)
+        lines.append(describe(folded: counted, utf8, text: { String(decoding: utf8, as: UTF8.self) }, context: context))
+        return true
+    }
+
+    /// Line `index`'s paragraph with its whole original text.
+    func paragraph(_ index: Int) -> Paragraph {
+        var paragraph = paragraphs[index]
+        if !byteRanges[index].isEmpty {
+            paragraph.text = bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[byteRanges[index]]), as: UTF8.self)
+            }
+        }
+        return paragraph
+    }
+
+    /// Calls `body` with line `index`'s bytes when it was appended as bytes (and is not empty); false otherwise.
+    func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Bool {
+        guard !byteRanges[index].isEmpty else { return false }
+        try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[byteRanges[index]])) }
+        return true
     }
 
     /// Counts a line's text on the quick view; computes the exact matching view and runs patterns only when the
-    /// prefilter finds a rule's literal (or when a profile needs every line's view).
-    private mutating func describe(_ text: String, context: StripContext) -> StripLine {
+    /// prefilter finds a rule's literal (or when a profile needs every line's view). `text` makes the line's
+    /// `String`, asked only when the exact view differs from the quick one (traditional input).
+    private mutating func describe(_ utf8: UnsafeBufferPointer<UInt8>, text: () -> String,
+                                   context: StripContext) -> StripLine {
+        describe(folded: context.quickFold.fold(utf8: utf8)!, utf8, text: text, context: context)  // a String's bytes
+    }
+
+    /// `describe` after `QuickFold.fold` of the line returned `counted`.
+    private mutating func describe(folded counted: LineFeatures, _ utf8: UnsafeBufferPointer<UInt8>,
+                                   text: () -> String, context: StripContext) -> StripLine {
         let quick = context.quickFold
-        let counted = quick.fold(text)
         guard !quick.isBlank else { return StripLine() }
         var line = StripLine(features: counted, isBlank: false, isTimestamp: false, repeatKey: quick.repeatKey)
         let scratch = context.scratch, matcher = context.matcher
@@ -34,7 +80,7 @@ struct ArticleLines {
         if candidates > 0 || context.needsViews {
             // Simplified input (no Han character changed) needs no conversion: its quick view is the exact one.
             let start = viewScalars.count
-            if quick.changedHan { quick.foldExactly(text) }
+            if quick.changedHan { quick.foldExactly(utf8: utf8, text: text) }
             quick.withFolded { viewScalars.append(contentsOf: $0) }
             line.view = viewBounds.count
             viewBounds.append(start..<viewScalars.count)
@@ -57,13 +103,15 @@ struct ArticleLines {
     /// rule of `hits[hit]`, and describes what is left afresh, as a line of its own: its features, matching view
     /// and rule hits are then what a second run would see, so the later phases decide the rest as it would.
     mutating func cut(_ span: Range<Int>, hit: Int, of index: Int, context: StripContext) {
-        let kept = lines[index].kept ?? 0..<paragraphs[index].text.unicodeScalars.count
+        let kept = lines[index].kept ?? 0..<paragraph(index).text.unicodeScalars.count
         let base = kept.lowerBound
         let removed = (span.lowerBound + base)..<(span.upperBound + base)
         let rest = span.lowerBound == 0 ? removed.upperBound..<kept.upperBound : kept.lowerBound..<removed.lowerBound
         var chain = Array(cuts[lines[index].cuts])  // the line's cuts stay contiguous
         chain.append(LineCut(span: removed, hit: hit, view: lines[index].view, text: kept))
-        var line = describe(text(of: paragraphs[index], in: rest), context: context)
+        var restText = text(of: index, in: rest)
+        let restCopy = restText
+        var line = restText.withUTF8 { describe($0, text: { restCopy }, context: context) }
         line.kept = rest
         line.cuts = cuts.count..<(cuts.count + chain.count)
         line.verdict = lines[index].verdict
@@ -71,9 +119,9 @@ struct ArticleLines {
         lines[index] = line
     }
 
-    /// The scalars `range` of the paragraph's text.
-    func text(of paragraph: Paragraph, in range: Range<Int>) -> String {
-        let scalars = paragraph.text.unicodeScalars
+    /// The scalars `range` of line `index`'s original text.
+    func text(of index: Int, in range: Range<Int>) -> String {
+        let scalars = paragraph(index).text.unicodeScalars
         let low = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
         let high = scalars.index(low, offsetBy: range.count)
         return String(scalars[low..<high])
@@ -81,13 +129,15 @@ struct ArticleLines {
 
     /// Line `index`'s text as the plan sees it: the paragraph, or what is left of it after its cuts.
     func text(of index: Int) -> String {
-        guard let kept = lines[index].kept else { return paragraphs[index].text }
-        return text(of: paragraphs[index], in: kept)
+        guard let kept = lines[index].kept else { return paragraph(index).text }
+        return text(of: index, in: kept)
     }
 
     /// The length in scalars of `text(of: index)`, without making it.
     func textLength(of index: Int) -> Int {
-        lines[index].kept?.count ?? paragraphs[index].text.unicodeScalars.count
+        if let kept = lines[index].kept { return kept.count }
+        guard !byteRanges[index].isEmpty else { return paragraphs[index].text.unicodeScalars.count }
+        return bytes[byteRanges[index]].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }  // scalars: non-continuation bytes
     }
 
     /// The matching view with index `view` (empty for -1).
@@ -114,5 +164,7 @@ struct ArticleLines {
         cuts.removeAll(keepingCapacity: true)
         viewScalars.removeAll(keepingCapacity: true)
         viewBounds.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        byteRanges.removeAll(keepingCapacity: true)
     }
 }

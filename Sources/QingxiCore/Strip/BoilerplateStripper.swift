@@ -34,24 +34,43 @@ public final class BoilerplateStripper: Stage {
         self.article.append(paragraph, context: context)
     }
 
+    /// As `process` with a paragraph of this text, given as its UTF-8 bytes — for the plain-text path that makes
+    /// no `String` per input line (`RecordRunner.stripPlainTextFast`). False, taking nothing, when the bytes are
+    /// not well-formed UTF-8 (the caller repairs and reports them, and passes the paragraph to `process`).
+    func process(utf8: UnsafeBufferPointer<UInt8>, number: Int, line: Int) -> Bool {
+        article.append(utf8: utf8, number: number, line: line, context: context)
+    }
+
+    /// False only while `RecordRunner.stripPlainTextFast` runs: plain text out without `--explain`, where
+    /// nothing reads `article.removed`, so a removed line is not recorded and never becomes a `String` (nine
+    /// lines in ten of a page dump). Everything else — output, metadata — is as with records.
+    var recordsRemovals = true
+
     public func end(_ article: Article, emit: (Paragraph) throws -> Void) throws {
+        try end(article, emit: emit, emitBytes: nil)
+    }
+
+    /// As `end`, but a kept line that came as bytes (`process(utf8:number:line:)`) and is released whole goes to
+    /// `emitBytes` as those bytes, without becoming a `String`.
+    func end(_ article: Article, emit: (Paragraph) throws -> Void,
+             emitBytes: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) throws {
         var plan = StripPlan(article: self.article, rules: rules, profileLines: profileLines, classifier: classifier,
                              context: context)
         self.article = ArticleLines()  // the plan now holds the only reference: deciding does not copy the lines
         plan.decide()
         var lines = plan.takeArticle()
         for i in lines.paragraphs.indices {
-            try release(i, of: lines, into: article, emit: emit)
+            try release(i, of: lines, into: article, emit: emit, emitBytes: emitBytes)
         }
         lines.removeAll()
         self.article = lines  // keep the buffers for the next article
     }
 
-    private func release(_ i: Int, of lines: ArticleLines, into article: Article,
-                         emit: (Paragraph) throws -> Void) throws {
+    private func release(_ i: Int, of lines: ArticleLines, into article: Article, emit: (Paragraph) throws -> Void,
+                         emitBytes: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) throws {
         let line = lines.lines[i]
         for cut in lines.cuts[line.cuts] {
-            record(lines.hits[cut.hit].match, text: lines.text(of: lines.paragraphs[i], in: cut.text),
+            record(lines.hits[cut.hit].match, text: lines.text(of: i, in: cut.text),
                    view: lines.view(at: cut.view), into: article)
         }
         switch line.verdict {
@@ -61,17 +80,20 @@ public final class BoilerplateStripper: Stage {
             record(lines.hits[h].match, text: lines.text(of: i), view: lines.view(of: i), into: article)
         case .removed(let reason, let h):
             if let h { record(lines.hits[h].match, text: lines.text(of: i), view: lines.view(of: i), into: article) }
-            article.recordRemoval(lines.paragraphs[i], stage: name, reason: rules.category(reason))
+            if recordsRemovals { article.recordRemoval(lines.paragraph(i), stage: name, reason: rules.category(reason)) }
             return
         }
-        guard let kept = line.kept else { return try emit(lines.paragraphs[i]) }
-        for cut in lines.cuts[line.cuts] {
+        guard let kept = line.kept else {
+            if let emitBytes, try lines.withBytes(of: i, emitBytes) { return }
+            return try emit(lines.paragraph(i))
+        }
+        for cut in lines.cuts[line.cuts] where recordsRemovals {
             var removed = lines.paragraphs[i]
-            removed.text = lines.text(of: removed, in: cut.span)
+            removed.text = lines.text(of: i, in: cut.span)
             article.recordRemoval(removed, stage: name, reason: rules.rules[lines.hits[cut.hit].rule].category + " (partial)")
         }
         var rest = lines.paragraphs[i]
-        rest.text = lines.text(of: rest, in: kept)
+        rest.text = lines.text(of: i, in: kept)
         rest.isViewSimplified = false
         try emit(rest)
     }

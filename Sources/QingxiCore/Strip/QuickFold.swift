@@ -6,16 +6,15 @@
 /// literal prefilter — and computes the exact matching view (phrase-aware conversion) only for the few lines
 /// whose prefilter fires, which is where patterns run. The two views have the same length (one scalar per
 /// scalar); they differ only where a phrase converts differently from its characters one by one (rare, and
-/// not in any trigger literal of the built-in rules).
-///
-/// It reads the line's UTF-8 bytes directly and writes into a buffer it keeps (no allocation per line).
+/// not in any trigger literal of the built-in rules). It reads the line's UTF-8 bytes directly and writes
+/// into a buffer it keeps (no allocation per line).
 final class QuickFold {
     private let view: MatchingView
     /// Simplified form of Han characters U+3400…U+9FFF and U+F900…U+FAFF (in that order), filled where
     /// `asked` has the character's bit (a bit per character already asked about); `kept` has a bit per
     /// character asked about that converts to itself (most of them: one bit test, and the table is not read).
-    /// Owned memory (like `buffer`), so that the per-character loop reads it without exclusivity checks or
-    /// retains; the two bit sets (3.4 KB each) stay in the fastest cache where the table would not.
+    /// Owned memory (like `buffer`): the per-character loop reads it without retains; the two bit sets
+    /// (3.4 KB each) stay in the fastest cache where the table would not.
     private let table: UnsafeMutableBufferPointer<UInt32>
     private let asked: UnsafeMutableBufferPointer<UInt64>
     private let kept: UnsafeMutableBufferPointer<UInt64>
@@ -57,16 +56,15 @@ final class QuickFold {
     private(set) var changedHan = false
     /// True when the last line held nothing but white space (`Paragraph.isBlank`).
     private(set) var isBlank = false
-    /// A hash of the last line's bytes (String hashing normalizes to NFC, far slower) when it is short
-    /// (at most `repeatKeyUnits` text units) and not blank, else 0: what the page classifier compares to find
-    /// lines a page repeats.
+    /// A hash of the last line's bytes (String hashing normalizes to NFC, far slower) when it is short (at most
+    /// `repeatKeyUnits` text units) and not blank, else 0: what the classifier compares to find repeated lines.
     private(set) var repeatKey = 0
     static let repeatKeyUnits = 80
 
     /// Folds `text` into the buffer and returns what its scalars count (see `LineFeatures`).
     func fold(_ text: String) -> LineFeatures {
-        if let features = text.utf8.withContiguousStorageIfAvailable({ fold(utf8: $0) }) { return features }
-        return Array(text.utf8).withUnsafeBufferPointer { fold(utf8: $0) }
+        var bytes = text
+        return bytes.withUTF8 { fold(utf8: $0)! }  // a String's bytes are well-formed
     }
 
     /// Calls `body` with the folded scalars of the last line.
@@ -82,15 +80,17 @@ final class QuickFold {
     /// a chunk converts to itself and every chunk converts alone as inside its line: a 170,000-character
     /// keyword line with a few traditional words converts those words only.
     func foldExactly(_ text: String) {
-        let work = { (utf8: UnsafeBufferPointer<UInt8>) in
-            if let starts = self.changeStarts, utf8.count >= Self.chunkedBytes {
-                self.foldChunks(utf8, of: text, starts: starts)
-            } else {
-                self.count = self.appendExact(self.view.simplified(text), to: 0)
-            }
-        }
-        if text.utf8.withContiguousStorageIfAvailable(work) == nil {
-            Array(text.utf8).withUnsafeBufferPointer(work)
+        var bytes = text
+        bytes.withUTF8 { utf8 in foldExactly(utf8: utf8, text: { text }) }
+    }
+
+    /// `foldExactly` on a line's UTF-8 bytes; `text` makes its `String`, asked for only when the line is
+    /// converted whole (by chunks, only the changing chunks become strings).
+    func foldExactly(utf8: UnsafeBufferPointer<UInt8>, text: () -> String) {
+        if let starts = changeStarts, utf8.count >= Self.chunkedBytes {
+            foldChunks(utf8, of: text, starts: starts)
+        } else {
+            count = appendExact(view.simplified(text()), to: 0)
         }
     }
 
@@ -98,8 +98,7 @@ final class QuickFold {
     static let chunkedBytes = 1024
 
     /// `foldExactly` by chunks: writes into `spare` (the quick scalars stay readable in `buffer`), then swaps.
-    private func foldChunks(_ utf8: UnsafeBufferPointer<UInt8>, of text: String,
-                            starts: ChangeStarts) {
+    private func foldChunks(_ utf8: UnsafeBufferPointer<UInt8>, of text: () -> String, starts: ChangeStarts) {
         swap(&buffer, &spare)  // `spare` holds the quick scalars now; `buffer` receives the exact view
         var n = 0, q = 0, i = 0
         let end = utf8.count
@@ -107,7 +106,7 @@ final class QuickFold {
             let chunk = i, quick = q
             if starts.chunkChanges(utf8, at: &i, scalars: &q) {
                 let piece = chunk == 0 && i == end
-                    ? text : String(decoding: UnsafeBufferPointer(rebasing: utf8[chunk..<i]), as: UTF8.self)
+                    ? text() : String(decoding: UnsafeBufferPointer(rebasing: utf8[chunk..<i]), as: UTF8.self)
                 n = appendExact(view.simplified(piece), to: n)
             } else {
                 if n &+ (q &- quick) &+ 1 > buffer.count { reserve(n &+ (q &- quick) &+ 1, keeping: n) }
@@ -152,7 +151,9 @@ final class QuickFold {
         buffer = grown
     }
 
-    private func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {
+    /// Folds the UTF-8 bytes of a line into the buffer and returns what its scalars count; nil when the bytes
+    /// are not well-formed UTF-8 (checked on the way, so that raw input needs no pass of its own to validate).
+    func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures? {
         if buffer.count < utf8.count {
             buffer.deallocate()
             buffer = .allocate(capacity: max(utf8.count, 2 * buffer.count))
@@ -167,9 +168,12 @@ final class QuickFold {
         while i < end {
             let b0 = utf8[i]
             if b0 &- 0xE4 < 6 {
-                // U+4E00…U+9FFF, most of the text (two continuation bytes follow: a Swift string is valid
-                // UTF-8): no white space, one bit test for a character that converts to itself.
-                let c = UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+                // U+4E00…U+9FFF, most of the text (when two continuation bytes follow): no white space, one
+                // bit test for a character that converts to itself.
+                guard i &+ 3 <= end else { return nil }
+                let b1 = utf8[i &+ 1], b2 = utf8[i &+ 2]
+                guard (UInt16(b1) << 8 | UInt16(b2)) & 0xC0C0 == 0x8080 else { return nil }
+                let c = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
                 i &+= 3
                 let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
                 if kept[word] & bit != 0 {
@@ -206,6 +210,8 @@ final class QuickFold {
                 }
                 continue
             }
+            guard Self.isThreeByteSequence(utf8, at: i, end: end) || UTF8Repair.wellFormedSequenceLength(utf8, at: i) != nil
+            else { return nil }
             let c = Self.decode(utf8, &i)
             if blank { blank = Self.isWhiteSpace(c) }
             let f = fold(c)
@@ -222,54 +228,6 @@ final class QuickFold {
         isBlank = blank
         repeatKey = blank || features.units > Self.repeatKeyUnits ? 0 : Self.hash(utf8)
         return features
-    }
-
-    /// A 64-bit hash of the bytes, eight at a time (multiply and xor-shift rounds), never 0.
-    private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
-        let raw = UnsafeRawBufferPointer(utf8)
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(utf8.count)
-        var i = 0
-        while i &+ 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            hash ^= hash &>> 31
-            i &+= 8
-        }
-        var tail: UInt64 = 0
-        while i < raw.count {
-            tail = tail &<< 8 | UInt64(raw[i])
-            i &+= 1
-        }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        hash ^= hash &>> 29
-        return Int(truncatingIfNeeded: hash | 1)
-    }
-
-    /// The scalar starting at `utf8[i]` (the bytes of a Swift string are valid UTF-8); advances `i` past it.
-    @inline(__always) static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
-        let b0 = UInt32(utf8[i])
-        if b0 < 0x80 {
-            i &+= 1
-            return b0
-        }
-        if b0 < 0xE0 {
-            defer { i &+= 2 }
-            return (b0 & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
-        }
-        if b0 < 0xF0 {
-            defer { i &+= 3 }
-            return (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
-        }
-        defer { i &+= 4 }
-        return (b0 & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12 | UInt32(utf8[i &+ 2] & 0x3F) << 6
-            | UInt32(utf8[i &+ 3] & 0x3F)
-    }
-
-    /// Unicode White_Space, as `Unicode.Scalar.Properties.isWhitespace` has it.
-    @inline(__always) static func isWhiteSpace(_ c: UInt32) -> Bool {
-        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) }
-        if c < 0x1680 { return c == 0x85 || c == 0xA0 }
-        return c == 0x1680 || (0x2000...0x200A).contains(c) || c == 0x2028 || c == 0x2029 || c == 0x202F
-            || c == 0x205F || c == 0x3000
     }
 
     @inline(__always) private func fold(_ c: UInt32) -> UInt32 {

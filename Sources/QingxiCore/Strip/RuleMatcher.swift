@@ -14,6 +14,8 @@ final class RuleMatcher: Sendable {
     /// The tier of a line of each length up to the last tier's length (longer lines: the last tier).
     private let tierOfLength: [Int]
     private let tiers: [RuleTriggers]
+    /// The same tables, unretained (`tiers` keeps them alive): asking one about a line then retains nothing.
+    private let tierRefs: [Unmanaged<RuleTriggers>]
 
     init(_ rules: [StripRule]) {
         patterns = rules.map(\.pattern.compiled)
@@ -22,6 +24,7 @@ final class RuleMatcher: Sendable {
         tierLengths = [0] + Set(limits.filter { $0 < Int.max }.map { $0 + 1 }).sorted()
         let entries = RuleTriggers.entries(of: rules)
         tiers = tierLengths.map { least in RuleTriggers(rules, entries: entries, including: { limits[$0] >= least }) }
+        tierRefs = tiers.map { Unmanaged.passUnretained($0) }
         let lengths = tierLengths
         tierOfLength = (0...lengths.last!).map { length in lengths.lastIndex { $0 <= length }! }
     }
@@ -33,7 +36,7 @@ final class RuleMatcher: Sendable {
     /// characters, in rule order, into `scratch.candidates`; returns how many (none for most lines).
     func candidates(in text: UnsafeBufferPointer<UInt32>, length: Int, scratch: StripScratch) -> Int {
         let tier = length < tierOfLength.count ? tierOfLength[length] : tierLengths.count - 1
-        let found = tiers[tier].rules(in: text, scratch: scratch)
+        let found = tierRefs[tier]._withUnsafeGuaranteedRef { $0.rules(in: text, scratch: scratch) }
         let result = scratch.candidates
         var count = 0
         for k in 0..<found where admitLimits[Int(result[k])] >= length {

@@ -157,10 +157,13 @@ struct StripPlan {
         // stripping the output removes nothing (when nothing was removed, the kept lines are the input).
         var kept = input.indices.filter { !input[$0].removed }
         var chrome = classifier.chromeLines(input)
+        var removed = [Bool](repeating: false, count: input.count)  // not a Set: no hashing per line
         while !chrome.isEmpty || kept.count < input.count {
-            for index in chrome { lines[index].verdict = .removed(.pageChrome, hit: nil) }
-            let removed = Set(chrome)
-            kept.removeAll { removed.contains($0) }
+            for index in chrome {
+                lines[index].verdict = .removed(.pageChrome, hit: nil)
+                removed[index] = true
+            }
+            kept.removeAll { removed[$0] }
             let again = classifier.chromeLines(kept.map { input[$0] }).map { kept[$0] }
             if again.isEmpty { break }
             chrome = again
