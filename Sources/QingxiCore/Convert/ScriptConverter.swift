@@ -66,39 +66,18 @@ public final class ScriptConverter: Stage {
         try emit(converted)
     }
 
-    /// Where a change can start (`changeStarts`): scalars that change alone (one bit per BMP scalar) and pairs
-    /// that begin a longer key that changes (with a bit per BMP scalar for the pairs' first halves); nil when
-    /// the engine cannot say.
-    private lazy var changeStartTables: (singles: [UInt64], pairFirsts: [UInt64], pairs: Set<UInt64>)? =
-        changeStarts().map { starts in
-            var singles = [UInt64](repeating: 0, count: 1024), firsts = singles
-            var pairs = Set<UInt64>()
-            func set(_ bits: inout [UInt64], _ v: UInt32) { if v < 0x10000 { bits[Int(v) >> 6] |= 1 << UInt64(v & 63) } }
-            for start in starts {
-                if start.count == 1 { set(&singles, start[0]) } else {
-                    set(&firsts, start[0])
-                    pairs.insert(UInt64(start[0]) << 32 | UInt64(start[1]))
-                }
-            }
-            return (singles, firsts, pairs)
-        }
+    /// Where a change can start (`changeStarts`): scalars that change alone, and pairs that begin a longer key
+    /// that changes; nil when the engine cannot say.
+    private lazy var changeStartTable: ChangeStartTable? = changeStarts().map(ChangeStartTable.init)
 
     /// True when converting `text` again changes nothing: no scalar of it changes alone and no two neighbours
     /// begin a key that changes. T→S output is almost always such a fixed point, but not always (a phrase rule
     /// can keep a character that converts on its own: 顯著 → 显著, whose 著 a second pass turns into 着), and a
     /// marked paragraph's view must be what converting it would give.
     private func isFixedPoint(_ text: String) -> Bool {
-        guard let tables = changeStartTables else { return false }
-        func has(_ bits: [UInt64], _ v: UInt32) -> Bool { bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0 }
-        var previous: UInt32 = 0
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v >= 0x10000 { return false }
-            if v >= 0x80 && has(tables.singles, v) { return false }
-            if previous != 0 && tables.pairs.contains(UInt64(previous) << 32 | UInt64(v)) { return false }
-            previous = v >= 0x80 && has(tables.pairFirsts, v) ? v : 0
-        }
-        return true
+        guard let table = changeStartTable else { return false }
+        var text = text
+        return text.withUTF8 { table.holdsNoChange($0) }
     }
 
     /// Converts one line of UTF-8 bytes straight to bytes (see `StringConverter.convertUTF8`).
