@@ -22,15 +22,8 @@ struct ViewText {
     /// `simplified`: `text` is already its own conversion (`Paragraph.isViewSimplified`); only the width
     /// fold runs.
     init(_ text: String, view: MatchingView, simplified isSimplified: Bool = false) {
-        let simplified = isSimplified ? text : view.simplified(text)
-        var folded = false
-        var values: [UInt32] = []
-        values.reserveCapacity(simplified.utf8.count / 2)
-        for scalar in simplified.unicodeScalars {
-            let value = Self.foldWidth(scalar.value)
-            folded = folded || value != scalar.value
-            values.append(value)
-        }
+        var simplified = isSimplified ? text : view.simplified(text)
+        let (values, folded) = simplified.withUTF8(Self.foldedScalars)
         scalars = values
         if !folded && Self.sameBytes(simplified, text) {
             original = nil
@@ -43,6 +36,41 @@ struct ViewText {
     }
 
     var count: Int { scalars.count }
+
+    /// The scalar values of valid UTF-8, width folded, decoded straight from the bytes (iterating a String's
+    /// `unicodeScalars` costs several times more); and whether the fold changed any.
+    static func foldedScalars(_ utf8: UnsafeBufferPointer<UInt8>) -> ([UInt32], Bool) {
+        var folded = false
+        let values = [UInt32](unsafeUninitializedCapacity: utf8.count) { out, written in
+            var i = 0, n = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                var v: UInt32
+                if b < 0x80 {
+                    out[n] = UInt32(b)
+                    n += 1
+                    i += 1
+                    continue
+                } else if b < 0xE0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = UInt32(b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                let f = foldWidth(v)
+                folded = folded || f != v
+                out[n] = f
+                n += 1
+            }
+            written = n
+        }
+        return (values, folded)
+    }
 
     /// Byte equality (String `==` compares canonical equivalence, slowly, on non-ASCII text).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
