@@ -276,3 +276,18 @@ extension Collection where Element: Equatable {
         return zip(self.dropFirst(count - suffix.count), suffix).allSatisfy(==)
     }
 }
+
+extension Array where Element: Equatable {
+    /// True when the array ends with `suffix`, compared from the last element back (where most candidates
+    /// differ) by index: the lexicon's priors ask this of every term and every ending at start-up.
+    func ends(with suffix: [Element]) -> Bool {
+        guard count >= suffix.count else { return false }
+        var i = count - 1, j = suffix.count - 1
+        while j >= 0 {
+            if self[i] != suffix[j] { return false }
+            i -= 1
+            j -= 1
+        }
+        return true
+    }
+}
