@@ -1,22 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension JSONScanner {
     /// Decodes a string token (quotes included, already validated by the scanner). Escaped lone surrogates
     /// become U+FFFD.
     static func decodeString(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         let inner = UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
-        if !inner.contains(UInt8(ascii: "\\")) { return String(decoding: inner, as: UTF8.self) }
+        if nextBackslash(inner, from: 0) == nil { return String(decoding: inner, as: UTF8.self) }
         return String(decoding: unescapedBytes(bytes, range), as: UTF8.self)
     }
 
     /// The UTF-8 bytes of a string token's value (escapes resolved).
     static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
         let inner = UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
-        if !inner.contains(UInt8(ascii: "\\")) { return Array(inner) }
+        guard var next = nextBackslash(inner, from: 0) else { return Array(inner) }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
         var i = 0
         while i < inner.count {
-            let b = inner[i]
-            guard b == UInt8(ascii: "\\") else { out.append(b); i += 1; continue }
+            if i < next {  // the plain run up to the next escape, in one copy
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: inner[i..<next]))
+                i = next
+                continue
+            }
             let e = inner[i + 1]
             i += 2
             switch e {
@@ -39,8 +48,16 @@ extension JSONScanner {
                 UTF8Decoding.appendUTF8(of: Unicode.Scalar(scalar) == nil ? 0xFFFD : scalar, to: &out)
             default: out.append(e)
             }
+            next = nextBackslash(inner, from: i) ?? inner.count
         }
         return out
+    }
+
+    /// The index of the next backslash at or after `start` (memchr), if any.
+    private static func nextBackslash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\\")), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func hex4(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
