@@ -1,6 +1,6 @@
 /// Finds phrases that end in a policy suffix (…制, 制度, 机制, 体系, 工程, 攻坚战 …) and decides where each
-/// begins. ICU word break runs only on a short window around each suffix (it is the slow part, 10–16 MB/s);
-/// the rest is table lookups.
+/// begins. ICU's word segmentation (`DictionaryWordBreaker`: ICU's dictionary and rule, the same words) runs
+/// only on a short window around each suffix; the rest is table lookups.
 ///
 /// Left edge: the phrase takes the run of Han characters before the suffix (at most `maxStem`) and starts
 /// after the last stop word found by ICU word break, never inside a word (`PhraseLeftEdge`). So
