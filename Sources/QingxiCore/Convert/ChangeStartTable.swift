@@ -28,21 +28,12 @@ struct ChangeStartTable {
         var i = 0
         var previous: UInt32 = 0
         while i < utf8.count {
-            let b = utf8[i]
-            let v: UInt32
-            if b < 0x80 {
+            let v = UTF8Decoding.decode(utf8, &i)
+            if v < 0x80 {
                 previous = 0
-                i += 1
                 continue
-            } else if b < 0xE0 {
-                v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                i += 2
-            } else if b < 0xF0 {
-                v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                i += 3
-            } else {
-                return false
             }
+            if v >= 0x10000 { return false }
             if Self.has(singles, v) { return false }
             if previous != 0 {
                 let pair = UInt64(previous) << 32 | UInt64(v)

@@ -112,25 +112,32 @@ extension StringConverter {
 
 /// UTF-8 ⇄ scalar loops for valid UTF-8 (Swift strings are always valid).
 enum UTF8Decoding {
+    /// The scalar starting at `utf8[i]` (valid UTF-8); advances `i` past it.
+    @inline(__always)
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+        let b0 = UInt32(utf8[i])
+        if b0 < 0x80 {
+            i &+= 1
+            return b0
+        }
+        if b0 < 0xE0 {
+            defer { i &+= 2 }
+            return (b0 & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
+        }
+        if b0 < 0xF0 {
+            defer { i &+= 3 }
+            return (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
+        }
+        defer { i &+= 4 }
+        return (b0 & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12 | UInt32(utf8[i &+ 2] & 0x3F) << 6
+            | UInt32(utf8[i &+ 3] & 0x3F)
+    }
+
     @inline(__always)
     static func appendScalars(of utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt32]) {
         var i = 0
-        let n = utf8.count
-        out.reserveCapacity(out.count + n)
-        while i < n {
-            let b0 = UInt32(utf8[i])
-            if b0 < 0x80 {
-                out.append(b0); i += 1
-            } else if b0 < 0xE0 {
-                out.append((b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)); i += 2
-            } else if b0 < 0xF0 {
-                out.append((b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)); i += 3
-            } else {
-                out.append((b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                    | UInt32(utf8[i + 3] & 0x3F))
-                i += 4
-            }
-        }
+        out.reserveCapacity(out.count + utf8.count)
+        while i < utf8.count { out.append(decode(utf8, &i)) }
     }
 
     /// Like `appendScalars`, but checks well-formedness (no overlongs, surrogates or values past U+10FFFF, no

@@ -44,24 +44,7 @@ struct ViewText {
         let values = [UInt32](unsafeUninitializedCapacity: utf8.count) { out, written in
             var i = 0, n = 0
             while i < utf8.count {
-                let b = utf8[i]
-                var v: UInt32
-                if b < 0x80 {
-                    out[n] = UInt32(b)
-                    n += 1
-                    i += 1
-                    continue
-                } else if b < 0xE0 {
-                    v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
-                    i += 2
-                } else if b < 0xF0 {
-                    v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    v = UInt32(b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-                        | UInt32(utf8[i + 3] & 0x3F)
-                    i += 4
-                }
+                let v = UTF8Decoding.decode(utf8, &i)
                 let f = foldWidth(v)
                 folded = folded || f != v
                 out[n] = f

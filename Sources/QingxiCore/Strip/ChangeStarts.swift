@@ -63,7 +63,7 @@ final class ChangeStarts {
                 last = 0x20
                 continue
             }
-            let c = QuickFold.decode(utf8, &j)
+            let c = UTF8Decoding.decode(utf8, &j)
             q &+= 1
             if changes(c, after: last) {
                 while j < end && utf8[j] != 0x20 {

@@ -21,26 +21,6 @@ extension QuickFold {
         return Int(truncatingIfNeeded: hash | 1)
     }
 
-    /// The scalar starting at `utf8[i]` (the bytes of a Swift string are valid UTF-8); advances `i` past it.
-    @inline(__always) static func decode(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
-        let b0 = UInt32(utf8[i])
-        if b0 < 0x80 {
-            i &+= 1
-            return b0
-        }
-        if b0 < 0xE0 {
-            defer { i &+= 2 }
-            return (b0 & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
-        }
-        if b0 < 0xF0 {
-            defer { i &+= 3 }
-            return (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
-        }
-        defer { i &+= 4 }
-        return (b0 & 0x07) << 18 | UInt32(utf8[i &+ 1] & 0x3F) << 12 | UInt32(utf8[i &+ 2] & 0x3F) << 6
-            | UInt32(utf8[i &+ 3] & 0x3F)
-    }
-
     /// True for a well-formed three-byte sequence led by E1…EC or EE…EF at `i` (CJK punctuation, most of what
     /// is not ASCII or U+4E00…U+9FFF); others are checked by `UTF8Repair.wellFormedSequenceLength`.
     @inline(__always) static func isThreeByteSequence(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {

@@ -131,7 +131,7 @@ final class QuickFold {
             let out = self.buffer
             var i = 0, n = start
             while i < utf8.count {
-                let c = Self.decode(utf8, &i)
+                let c = UTF8Decoding.decode(utf8, &i)
                 out[n] = c >= 0xFF01 && c <= 0xFF5E || c == 0x3000
                     ? ASCIIFold.lower(MatchingView.foldWidth(Unicode.Scalar(c)!).value) : ASCIIFold.lower(c)
                 n &+= 1
@@ -212,7 +212,7 @@ final class QuickFold {
             }
             guard Self.isThreeByteSequence(utf8, at: i, end: end) || UTF8Repair.wellFormedSequenceLength(utf8, at: i) != nil
             else { return nil }
-            let c = Self.decode(utf8, &i)
+            let c = UTF8Decoding.decode(utf8, &i)
             if blank { blank = Self.isWhiteSpace(c) }
             let f = fold(c)
             if f != c && f >= 0x3400 { changed = true }
