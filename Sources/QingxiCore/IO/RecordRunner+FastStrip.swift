@@ -38,24 +38,14 @@ extension RecordRunner {
         }
         let spill = oversizedSpill(reader)
         var article: Article?
-        var number = 0
-        var count = 0
-        func startLine() throws {  // as `readPlainText`: the article begins with its first line
-            if article == nil {
-                count += 1
-                number = 0
-                article = try beginPlainArticle(id: count == 1 ? reader.name : "\(reader.name)#\(count)", reader)
-            }
-            number += 1
-            summary.paragraphsIn += 1
-        }
+        var numbering = PlainTextNumbering()
         while let _ = try reader.nextLine({ bytes -> Bool in
             if bytes.count == 1 && bytes[0] == 0x0C {
                 if let current = article { try end(current) }
                 article = nil
                 summary.bytesIn += 2
             } else {
-                try startLine()
+                let number = try startPlainLine(&article, &numbering, reader)
                 if stripper.process(utf8: bytes, number: number, line: reader.lineNumber) {  // validates as it reads
                     summary.bytesIn += bytes.count + 1
                 } else {
@@ -67,7 +57,7 @@ extension RecordRunner {
             return true
         }, oversized: { length in
             try setAsideOversized(reader, length: length)
-            try startLine()  // an oversized line keeps its number, and nothing goes in
+            _ = try startPlainLine(&article, &numbering, reader)  // an oversized line keeps its number, nothing goes in
             return true
         }, spill: spill) {}
         if let current = article { try end(current) }

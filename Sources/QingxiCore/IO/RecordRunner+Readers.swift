@@ -3,8 +3,7 @@ extension RecordRunner {
     func readPlainText(_ reader: LineReader) throws {
         enum Line { case separator, text(String), oversized }
         var article: Article?
-        var number = 0
-        var count = 0
+        var numbering = PlainTextNumbering()
         // Made once, not per line, and capturing `self` strongly: these closures do not outlive the call, and an
         // `unowned` capture costs a retain and release of the unowned count each time the closure is formed or run.
         let printer = printer!
@@ -26,18 +25,27 @@ extension RecordRunner {
                 article = nil
                 summary.bytesIn += 2
             case .text, .oversized:
-                if article == nil {
-                    count += 1
-                    number = 0
-                    article = try beginPlainArticle(id: count == 1 ? reader.name : "\(reader.name)#\(count)", reader)
-                }
-                number += 1
-                summary.paragraphsIn += 1
+                let number = try startPlainLine(&article, &numbering, reader)
                 guard case .text(let text) = line else { continue }  // an oversized line keeps its number
                 try chain.process(Paragraph(text: text, number: number, line: reader.lineNumber), of: article!, sink: sink)
             }
         }
         if let current = article { try endPlainArticle(current, sink: sink) }
+    }
+
+    /// Counts one line of plain text (a text line or an oversized one, not a form feed): begins an article when
+    /// none is open — its id the file name, then `FILE#N` — and returns the line's paragraph number in it.
+    func startPlainLine(_ article: inout Article?, _ numbering: inout PlainTextNumbering,
+                        _ reader: LineReader) throws -> Int {
+        if article == nil {
+            numbering.articles += 1
+            numbering.paragraph = 0
+            let id = numbering.articles == 1 ? reader.name : "\(reader.name)#\(numbering.articles)"
+            article = try beginPlainArticle(id: id, reader)
+        }
+        numbering.paragraph += 1
+        summary.paragraphsIn += 1
+        return numbering.paragraph
     }
 
     func beginPlainArticle(id: String, _ reader: LineReader) throws -> Article {
@@ -100,4 +108,10 @@ extension RecordRunner {
             + "which repeats when shards are processed separately (e.g. <stdin> in every rdd.pipe partition): "
             + "give every record a unique \"id\" (warned once, for the first such article)")
     }
+}
+
+/// Where a plain-text reader is: how many articles it began, and the last paragraph number in the current one.
+struct PlainTextNumbering {
+    var articles = 0
+    var paragraph = 0
 }
