@@ -90,10 +90,11 @@ public final class ScriptConverter: Stage {
         converter.convert(text)
     }
 
-    /// See `MatchingView.changeStarts()` (nil for the exact ICU engines).
-    func changeStarts() -> Set<[UInt32]>? {
-        converter.changeStarts()
-    }
+    /// See `MatchingView.changeStarts()` (nil for the exact ICU engines). Computed once: the matching view's
+    /// users (strip's fold) and this stage's fixed-point check both ask.
+    func changeStarts() -> Set<[UInt32]>? { knownChangeStarts }
+
+    private lazy var knownChangeStarts: Set<[UInt32]>? = converter.changeStarts()
 
     /// The matching view every stage uses: default-mode T→S conversion plus width folding.
     public static func matchingView() throws -> MatchingView {

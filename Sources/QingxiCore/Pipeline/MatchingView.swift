@@ -17,8 +17,8 @@ public struct MatchingView {
     /// Where `simplified` may change a text — the scalars converted on their own and the first one or two
     /// scalars of every conversion rule that changes its key — when the engine can also promise that no rule
     /// reads across a space: then a space-separated chunk holding none of them converts to itself, and every
-    /// chunk converts alone as it does inside its line. Nil when unknown (convert whole texts). Computed on
-    /// each call.
+    /// chunk converts alone as it does inside its line. Nil when unknown (convert whole texts). The engine's
+    /// answer (a `ScriptConverter` computes it once).
     public func changeStarts() -> Set<[UInt32]>? {
         changeStartsOf?()
     }
