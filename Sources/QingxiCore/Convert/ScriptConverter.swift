@@ -52,11 +52,16 @@ public final class ScriptConverter: Stage {
     }
 
     public func begin(_ article: Article) throws {
-        if let title = article.title { article.title = converter.convert(title) }
+        if let title = article.title { article.title = convert(title) }
     }
 
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         var converted = paragraph
+        if isFixedPoint(paragraph.text) {
+            // Most news is already in the target script: nothing to convert, and the text is its own view.
+            converted.isViewSimplified = makesMatchingView
+            return try emit(converted)
+        }
         converted.text = converter.convert(paragraph.text)
         converted.isViewSimplified = makesMatchingView && isFixedPoint(converted.text)
         if article.tracing, converted.text != paragraph.text {
@@ -70,10 +75,11 @@ public final class ScriptConverter: Stage {
     /// that changes; nil when the engine cannot say.
     private lazy var changeStartTable: ChangeStartTable? = changeStarts().map(ChangeStartTable.init)
 
-    /// True when converting `text` again changes nothing: no scalar of it changes alone and no two neighbours
-    /// begin a key that changes. T→S output is almost always such a fixed point, but not always (a phrase rule
-    /// can keep a character that converts on its own: 顯著 → 显著, whose 著 a second pass turns into 着), and a
-    /// marked paragraph's view must be what converting it would give.
+    /// True when converting `text` changes nothing: no scalar of it changes alone and no two neighbours begin
+    /// a key that changes (false when the engine cannot say). Asked of the input first: text already in the target
+    /// script is passed on as it is. Asked of the output too: T→S output is almost always such a fixed point, but
+    /// not always (a phrase rule can keep a character that converts on its own: 顯著 → 显著, whose 著 a second
+    /// pass turns into 着), and a marked paragraph's view must be what converting it would give.
     private func isFixedPoint(_ text: String) -> Bool {
         guard let table = changeStartTable else { return false }
         var text = text
@@ -85,9 +91,10 @@ public final class ScriptConverter: Stage {
         try converter.convertUTF8(utf8, write: write)
     }
 
-    /// Converts one string (for stages that need the simplified view of a line, see `MatchingView`).
+    /// Converts one string (for stages that need the simplified view of a line, see `MatchingView`). A text in
+    /// which no change can start is returned as it is, without decoding it for the engine.
     public func convert(_ text: String) -> String {
-        converter.convert(text)
+        isFixedPoint(text) ? text : converter.convert(text)
     }
 
     /// See `MatchingView.changeStarts()` (nil for the exact ICU engines). Computed once: the matching view's
