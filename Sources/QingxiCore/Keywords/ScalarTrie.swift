@@ -1,17 +1,23 @@
 /// A set of keys (sequences of Unicode scalars) with a value each, matched by longest match at a position.
 ///
-/// Built once, read many times: the first scalar of a key is looked up in a flat table (one array read for the
-/// Basic Multilingual Plane), so that the common case, a position where no key starts, costs one load; deeper
-/// levels sit in one hash table keyed by (node, scalar) (`TrieEdgeTable`).
+/// Built once, read many times, and laid out so that the common case, a position where no key starts, costs
+/// one load from a small bit set that stays in the L1 cache: `startsKey` reads a bit per BMP scalar (8 KB), and
+/// `longestMatch` first reads a hashed bit per (first, second) scalar pair of the keys (32 KB) and a bit per
+/// one-scalar key. Only then is the trie walked: the first scalar through a flat table (one array read for
+/// the Basic Multilingual Plane), deeper levels through one hash table keyed by (node, scalar)
+/// (`TrieEdgeTable`).
 struct ScalarTrie {
     private var rootBMP: [Int32]
     private var rootAstral: [UInt32: Int32] = [:]
     private var children = TrieEdgeTable()
     /// Per node: the value of the key ending there, or -1.
     private var values: [Int32] = [-1]
+    /// One bit per BMP scalar that begins a key, and one per BMP scalar that is a key by itself.
+    private var startsBMP = [UInt64](repeating: 0, count: 1024)
+    private var wholeBMP = [UInt64](repeating: 0, count: 1024)
     /// One bit per hashed (first, second) scalar pair of the keys: a position whose pair is not there can only
-    /// match a one-scalar key, without a hash-table lookup (most positions of running text).
-    private var pairs = [UInt64](repeating: 0, count: 1 << 14)
+    /// match a one-scalar key, without a trie walk (most positions of running text).
+    private var pairs = [UInt64](repeating: 0, count: 1 << 12)
     /// The length, in scalars, of the longest key.
     private(set) var longestKey = 0
     /// How many keys were added (a key added twice counts once).
@@ -39,12 +45,19 @@ struct ScalarTrie {
         if values[Int(node)] < 0 {
             values[Int(node)] = value
             count += 1
+            if key.count == 1, key[0] < 0x10000 { Self.set(&wholeBMP, key[0]) }
         }
         longestKey = max(longestKey, key.count)
     }
 
     /// The longest key that starts at `start` in `text` and ends at or before `limit`: its length and value.
     func longestMatch(in text: UnsafeBufferPointer<UInt32>, at start: Int, limit: Int) -> (length: Int, value: Int32)? {
+        guard start < limit else { return nil }
+        let first = text[start]
+        if first < 0x10000, start + 1 == limit || !hasPair(first, text[start + 1]) {
+            guard Self.has(wholeBMP, first) else { return nil }
+            return (1, values[Int(rootBMP[Int(first)])])
+        }
         var node: Int32 = 0
         var best: (Int, Int32)? = nil
         var i = start
@@ -53,7 +66,6 @@ struct ScalarTrie {
             i += 1
             let value = values[Int(node)]
             if value >= 0 { best = (i - start, value) }
-            if i == start + 1, i < limit, !hasPair(text[start], text[i]) { break }
         }
         return best
     }
@@ -61,7 +73,16 @@ struct ScalarTrie {
     @inline(__always)
     private func pairBit(_ a: UInt32, _ b: UInt32) -> Int {
         let mixed = ((UInt64(a) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(b)) &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: mixed >> 44)
+        return Int(truncatingIfNeeded: mixed >> 46)
+    }
+
+    @inline(__always)
+    private static func has(_ bits: [UInt64], _ scalar: UInt32) -> Bool {
+        bits[Int(scalar) >> 6] & (1 << UInt64(scalar & 63)) != 0
+    }
+
+    private static func set(_ bits: inout [UInt64], _ scalar: UInt32) {
+        bits[Int(scalar) >> 6] |= 1 << UInt64(scalar & 63)
     }
 
     @inline(__always)
@@ -89,7 +110,7 @@ struct ScalarTrie {
     /// True when some key starts with `scalar`.
     @inline(__always)
     func startsKey(_ scalar: UInt32) -> Bool {
-        scalar < 0x10000 ? rootBMP[Int(scalar)] != 0 : rootAstral[scalar] != nil
+        scalar < 0x10000 ? Self.has(startsBMP, scalar) : rootAstral[scalar] != nil
     }
 
     @inline(__always)
@@ -106,7 +127,12 @@ struct ScalarTrie {
 
     private mutating func setChild(of node: Int32, _ scalar: UInt32, _ next: Int32) {
         if node == 0 {
-            if scalar < 0x10000 { rootBMP[Int(scalar)] = next } else { rootAstral[scalar] = next }
+            if scalar < 0x10000 {
+                rootBMP[Int(scalar)] = next
+                Self.set(&startsBMP, scalar)
+            } else {
+                rootAstral[scalar] = next
+            }
         } else {
             children.setChild(of: node, scalar, next)
         }
