@@ -83,7 +83,7 @@ struct ViewText {
 
     @inline(__always)
     static func foldWidth(_ value: UInt32) -> UInt32 {
-        guard value >= 0x3000 else { return value }
+        guard value >= 0xFF01 ? value <= 0xFF5E : value == 0x3000 else { return value }  // Han: one test
         return MatchingView.foldWidth(Unicode.Scalar(value)!).value
     }
 
