@@ -10,9 +10,9 @@
 final class TermCandidateFinder {
     let lexicon: PolicyLexicon
     private let phrases: SuffixPhraseFinder
-    private let documentEndings: [[UInt32]]
-    private let documentOpenings: [[UInt32]]
-    private let outletEndings: [[UInt32]]
+    private let documentEndings: EdgeWordSet
+    private let documentOpenings: EdgeWordSet
+    private let outletEndings: EdgeWordSet
     private let quoteVerbs: [[UInt32]]
     private let quoteNouns: [[UInt32]]
     private let lexiconPriors: [Double]
@@ -29,9 +29,9 @@ final class TermCandidateFinder {
         self.lexicon = lexicon
         phrases = try SuffixPhraseFinder(lexicon: lexicon.trie, stopWords: Self.stopWordTrie())
         let scalars = { (words: [String]) in words.map { $0.unicodeScalars.map(\.value) } }
-        documentEndings = scalars(PolicyVocabulary.documentEndings)
-        documentOpenings = scalars(PolicyVocabulary.documentOpenings)
-        outletEndings = scalars(PolicyVocabulary.outletEndings)
+        documentEndings = EdgeWordSet(PolicyVocabulary.documentEndings, at: .end)
+        documentOpenings = EdgeWordSet(PolicyVocabulary.documentOpenings, at: .start)
+        outletEndings = EdgeWordSet(PolicyVocabulary.outletEndings, at: .end)
         quoteVerbs = scalars(Array(PolicyVocabulary.quoteVerbs))
         quoteNouns = scalars(PolicyVocabulary.quoteNouns)
         lexiconPriors = Self.priors(lexicon)
@@ -253,7 +253,7 @@ final class TermCandidateFinder {
     private func isOutlet(_ content: [UInt32]) -> Bool {
         if lexicon.outlets.contains(ViewText.string(content)) { return true }
         if isDocument(content) { return false }
-        return outletEndings.contains(where: { content.count > $0.count && content.ends(with: $0) })
+        return outletEndings.matches(content)
     }
 
     /// A document title: ends in a document word (ignoring a trailing （试行） or （2021年修订）), or opens
@@ -264,8 +264,7 @@ final class TermCandidateFinder {
            let open = body.lastIndex(where: { $0 == 0xFF08 || $0 == 0x28 }), open > body.startIndex {
             body = body[..<open]
         }
-        if documentEndings.contains(where: { body.count > $0.count && body.ends(with: $0) }) { return true }
-        return documentOpenings.contains(where: { body.count > $0.count && body.starts(with: $0) })
+        return documentEndings.matches(body) || documentOpenings.matches(body)
     }
 }
 
