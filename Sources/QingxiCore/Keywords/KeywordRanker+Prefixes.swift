@@ -17,27 +17,31 @@ extension KeywordRanker {
             }()
             guard length > 0 else { return candidate }
             var trimmed = candidate
-            trimmed.term = String(String.UnicodeScalarView(candidate.term.unicodeScalars.dropFirst(length)))
+            trimmed.term = String(candidate.term.unicodeScalars.dropFirst(length))
             trimmed.range = (candidate.range.lowerBound + length)..<candidate.range.upperBound
             let surface = candidate.surface.unicodeScalars
             if surface.count == candidate.term.unicodeScalars.count {
-                trimmed.surface = String(String.UnicodeScalarView(surface.dropFirst(length)))
+                trimmed.surface = String(surface.dropFirst(length))
             }
             return trimmed
         }
     }
 
     /// The length of `term`'s loose prefix when the rest is a term in `named`.
+    /// Works on slices of the term's scalars: a `String` made from a slice of a `String` is copied without
+    /// being decoded and validated again.
     private static func loosePrefixLength(_ term: String, _ named: Set<String>) -> Int? {
-        let scalars = Array(term.unicodeScalars)
-        for length in 1...2 where scalars.count - length >= 2 {
-            let rest = String(String.UnicodeScalarView(scalars[length...]))
-            guard named.contains(rest) else { continue }
-            let prefix = scalars[..<length]
+        let scalars = term.unicodeScalars
+        var restStart = scalars.startIndex
+        for length in 1...2 {
+            restStart = scalars.index(after: restStart)
+            guard scalars[restStart...].count >= 2 else { return nil }
+            guard named.contains(String(scalars[restStart...])) else { continue }
+            let prefix = scalars[..<restStart]
             if length == 1 {
                 let c = prefix.first!.value
                 if PolicyVocabulary.leadingModifiers.contains(c) || ScalarClass.isChineseNumeral(c) { return nil }
-            } else if !PolicyVocabulary.stopWords.contains(String(String.UnicodeScalarView(prefix))) {
+            } else if !PolicyVocabulary.stopWords.contains(String(prefix)) {
                 return nil
             }
             return length

@@ -90,17 +90,19 @@ public struct KeywordRanker {
         return min(1, 0.2 + idf)
     }
 
-    /// One occurrence per (paragraph, range, term): the strongest kind and the highest prior.
+    /// One occurrence per (paragraph, range, term): the strongest kind and the highest prior. Spans are
+    /// hashed without their terms (hashing a `String` normalises it first); the few occurrences of one span
+    /// compare their terms.
     static func mergedBySpan(_ candidates: [TermCandidate]) -> [TermCandidate] {
-        var index: [SpanKey: Int] = [:]
+        var bySpan: [SpanKey: [Int]] = [:]
         var merged: [TermCandidate] = []
         for c in candidates {
-            let key = SpanKey(paragraph: c.paragraph, lower: c.range.lowerBound, upper: c.range.upperBound, term: c.term)
-            if let i = index[key] {
+            let key = SpanKey(paragraph: c.paragraph, lower: c.range.lowerBound, upper: c.range.upperBound)
+            if let i = bySpan[key]?.first(where: { merged[$0].term == c.term }) {
                 merged[i].kind = min(merged[i].kind, c.kind)
                 merged[i].prior = max(merged[i].prior, c.prior)
             } else {
-                index[key] = merged.count
+                bySpan[key, default: []].append(merged.count)
                 merged.append(c)
             }
         }
@@ -110,14 +112,18 @@ public struct KeywordRanker {
     /// Drops the terms all of whose occurrences are nested in longer occurrences (see the type's comment).
     static func withoutFragments(_ occurrences: [TermCandidate]) -> [TermCandidate] {
         let enclosing = enclosingOccurrences(occurrences)
-        var standsAlone: Set<String> = []
-        for (index, o) in occurrences.enumerated() where !standsAlone.contains(o.term) {
+        var termNumbers: [String: Int] = [:]  // each term hashed once
+        let numbers = occurrences.map { o in
+            termNumbers[o.term] ?? { termNumbers[o.term] = termNumbers.count; return termNumbers.count - 1 }()
+        }
+        var standsAlone = [Bool](repeating: false, count: termNumbers.count)
+        for (index, o) in occurrences.enumerated() where !standsAlone[numbers[index]] {
             let covered = enclosing[index].contains { outer in outer.term != o.term && absorbs(outer, o) }
-            if !covered { standsAlone.insert(o.term) }
+            if !covered { standsAlone[numbers[index]] = true }
         }
         return occurrences.indices.filter { index in
             let o = occurrences[index]
-            return standsAlone.contains(o.term)
+            return standsAlone[numbers[index]]
                 && !enclosing[index].contains { $0.kind == .document && name($0.term) == o.term }
         }.map { occurrences[$0] }
     }
@@ -159,6 +165,6 @@ public struct KeywordRanker {
     }
 
     private struct SpanKey: Hashable {
-        var paragraph: Int, lower: Int, upper: Int, term: String
+        var paragraph: Int, lower: Int, upper: Int
     }
 }
