@@ -181,6 +181,7 @@ final class SuffixPhraseFinder {
     /// ranges.
     private func words(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) throws -> [WindowWord] {
         var result: [WindowWord] = []
+        result.reserveCapacity(range.count)  // at most a word per scalar; grown one by one, 3 copies a window
         let window = UnsafeBufferPointer(rebasing: s[range])
         try breaker.forEachPiece(of: window, skippingRunsWithoutWords: false) { piece in
             let word = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
