@@ -27,7 +27,8 @@ final class TermCandidateFinder {
 
     init(lexicon: PolicyLexicon) throws {
         self.lexicon = lexicon
-        phrases = try SuffixPhraseFinder(lexicon: lexicon.trie, stopWords: Self.stopWordTrie())
+        stopWords = Self.stopWordTrie()
+        phrases = try SuffixPhraseFinder(lexicon: lexicon.trie, stopWords: stopWords)
         let scalars = { (words: [String]) in words.map { $0.unicodeScalars.map(\.value) } }
         documentEndings = EdgeWordSet(PolicyVocabulary.documentEndings, at: .end)
         documentOpenings = EdgeWordSet(PolicyVocabulary.documentOpenings, at: .start)
@@ -37,7 +38,6 @@ final class TermCandidateFinder {
         lexiconPriors = Self.priors(lexicon)
         bareEndings = scalars(["指导意见", "实施意见", "若干意见", "意见", "通知", "决定", "决议", "规定", "办法", "批复",
                                "方案", "纲要", "细则", "条例", "规划", "公告", "通告", "答复"])
-        stopWords = Self.stopWordTrie()
     }
 
     /// All candidates of one paragraph (its index in the article is `paragraph`).
@@ -226,10 +226,10 @@ final class TermCandidateFinder {
     /// A meeting, event or organisation (中央经济工作会议, 党的十九大, 上海合作组织, 进博会) is a name worth
     /// keeping whole, so that nothing inside it is taken for a term, but not a policy: 0, never reported.
     private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
-        let endings = (PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings).map { $0.unicodeScalars.map(\.value) }
+        let endings = EdgeWordSet(PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings, at: .end)
         return lexicon.keys.map { term in
             if PolicyVocabulary.namesAnInstitution(term) { return 0 }
-            return endings.contains(where: { term.count > $0.count && term.ends(with: $0) }) ? 0.85 : 0.75
+            return endings.matches(term) ? 0.85 : 0.75
         }
     }
 
