@@ -24,4 +24,19 @@ import Testing
             #expect(throws: (any Error).self, "pad \(pad)") { try text(json) }
         }
     }
+
+    /// Paragraphs are cut at LF, CRLF and a lone CR found eight bytes at a time: a break at any offset, after
+    /// ASCII or Han, splits exactly as a byte-by-byte scan does.
+    @Test func paragraphBreaksAreFoundAtEveryOffset() throws {
+        for pad in 0..<20 {
+            for filler in ["a", "河"] {
+                for lineBreak in [#"\n"#, #"\r\n"#, #"\r"#] {
+                    let head = String(repeating: filler, count: pad)
+                    let record = try JSONRecord(line: Array(#"{"text":"\#(head)\#(lineBreak)\#(head)x\#(lineBreak)"}"#.utf8),
+                                                textField: "text", file: "t", lineNumber: 1)
+                    #expect(record.paragraphs(line: 1).map(\.text) == [head, head + "x", ""], "pad \(pad) \(lineBreak)")
+                }
+            }
+        }
+    }
 }
