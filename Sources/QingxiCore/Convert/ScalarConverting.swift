@@ -133,11 +133,21 @@ enum UTF8Decoding {
             | UInt32(utf8[i &+ 3] & 0x3F)
     }
 
+    /// Appends the scalars of valid UTF-8 to `out`. Grows `out` once by the byte count (an upper bound) and
+    /// writes through a pointer, then trims: `append` per scalar checks capacity and uniqueness every time.
     @inline(__always)
     static func appendScalars(of utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt32]) {
-        var i = 0
-        out.reserveCapacity(out.count + utf8.count)
-        while i < utf8.count { out.append(decode(utf8, &i)) }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: utf8.count))
+        let end = out.withUnsafeMutableBufferPointer { buffer in
+            var i = 0, n = start
+            while i < utf8.count {
+                buffer[n] = decode(utf8, &i)
+                n &+= 1
+            }
+            return n
+        }
+        out.removeLast(out.count - end)
     }
 
     /// Like `appendScalars`, but checks well-formedness (no overlongs, surrogates or values past U+10FFFF, no
