@@ -27,20 +27,28 @@ struct ChangeStartTable {
     /// True when no scalar of `utf8` (valid UTF-8) changes alone and no two neighbours begin a changing key.
     /// Characters outside the BMP count as changes (the tables do not hold them).
     func holdsNoChange(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        scan(utf8, decodingInto: nil) >= 0
+    }
+
+    /// `holdsNoChange`, writing the scalars it decodes to `out` (room for `utf8.count`) when given: their
+    /// number, or -1 at the first change start (`out` then holds a prefix).
+    func scan(_ utf8: UnsafeBufferPointer<UInt8>, decodingInto out: UnsafeMutablePointer<UInt32>?) -> Int {
         flags.withUnsafeBufferPointer { flags in
             pairFilter.withUnsafeBufferPointer { filter in
-                var i = 0
+                var i = 0, count = 0
                 let n = utf8.count
                 var previous: UInt32 = 0
                 while i < n {
                     let b0 = UInt32(utf8[i])
                     let v: UInt32
                     if b0 < 0x80 {
+                        out?[count] = b0
+                        count &+= 1
                         previous = 0
                         i &+= 1
                         continue
                     } else if b0 >= 0xE0 {
-                        if b0 >= 0xF0 { return false }
+                        if b0 >= 0xF0 { return -1 }
                         v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
                         i &+= 3
                     } else {
@@ -48,15 +56,17 @@ struct ChangeStartTable {
                         i &+= 2
                     }
                     let flag = flags[Int(v)]
-                    if flag & Self.changesAlone != 0 { return false }
+                    if flag & Self.changesAlone != 0 { return -1 }
                     if previous != 0 {
                         let pair = UInt64(previous) << 32 | UInt64(v)
                         let bit = Self.filterBit(pair)
-                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && pairs.contains(pair) { return false }
+                        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && pairs.contains(pair) { return -1 }
                     }
                     previous = flag & Self.beginsPair != 0 ? v : 0
+                    out?[count] = v
+                    count &+= 1
                 }
-                return true
+                return count
             }
         }
     }

@@ -57,13 +57,17 @@ public final class ScriptConverter: Stage {
 
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         var converted = paragraph
-        if isFixedPoint(paragraph.text) {
+        if let scalars = fixedPointScalars(paragraph.text) {
             // Most news is already in the target script: nothing to convert, and the text is its own view.
             converted.isViewSimplified = makesMatchingView
+            converted.scalars = scalars
             return try emit(converted)
         }
         converted.text = converter.convert(paragraph.text)
-        converted.isViewSimplified = makesMatchingView && isFixedPoint(converted.text)
+        if let scalars = fixedPointScalars(converted.text) {
+            converted.isViewSimplified = makesMatchingView
+            converted.scalars = scalars
+        }
         if article.tracing, converted.text != paragraph.text {
             let count = zip(paragraph.text.unicodeScalars, converted.text.unicodeScalars).filter { $0 != $1 }.count
             article.recordChange(paragraph, stage: name, detail: "\(count) character(s) converted")
@@ -84,6 +88,21 @@ public final class ScriptConverter: Stage {
         guard let table = changeStartTable else { return false }
         var text = text
         return text.withUTF8 { table.holdsNoChange($0) }
+    }
+
+    /// `isFixedPoint`, and the scalars of `text` when it holds: the scan decodes them anyway, and a paragraph
+    /// keeps them (`Paragraph.scalars`) for the stages after.
+    private func fixedPointScalars(_ text: String) -> [UInt32]? {
+        guard let table = changeStartTable else { return nil }
+        var text = text, holds = false
+        let scalars = text.withUTF8 { utf8 in
+            [UInt32](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                let n = table.scan(utf8, decodingInto: buffer.baseAddress)
+                holds = n >= 0
+                count = max(n, 0)
+            }
+        }
+        return holds ? scalars : nil
     }
 
     /// Converts one line of UTF-8 bytes straight to bytes (see `StringConverter.convertUTF8`).

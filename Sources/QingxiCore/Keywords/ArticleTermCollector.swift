@@ -40,7 +40,7 @@ final class ArticleTermCollector {
     func add(_ paragraph: Paragraph) throws {
         defer { paragraphs += 1 }
         guard !paragraph.isBlank else { return }
-        let text = ViewText(paragraph.text, view: view, simplified: paragraph.isViewSimplified)
+        let text = ViewText(paragraph, view: view)
         if !hasTitle && bodySeen == 0 && Self.looksLikeTitle(text.scalars) {
             hasTitle = true
             return try collect(text, index: paragraphs) { _ in Self.titleWeight }

@@ -51,7 +51,7 @@ public final class SearchTokenizer: Stage {
             try emit(out)
         case .annotate, .byOutputFormat:
             try emit(paragraph)
-            collected += try tokens(of: paragraph.text, simplified: paragraph.isViewSimplified)
+            collected += try tokens(of: ViewText(paragraph, view: view))
         }
     }
 
@@ -61,12 +61,11 @@ public final class SearchTokenizer: Stage {
 
     /// The tokens of one piece of text.
     public func tokens(of text: String) throws -> [String] {
-        try tokens(of: text, simplified: false)
+        try tokens(of: ViewText(text, view: view))
     }
 
-    /// The tokens of one piece of text; `simplified`: the text is its own conversion already (see `ViewText`).
-    func tokens(of text: String, simplified: Bool) throws -> [String] {
-        let viewText = ViewText(text, view: view, simplified: simplified)
+    /// The tokens of one piece of text as the keyword finder reads it.
+    func tokens(of viewText: ViewText) throws -> [String] {
         guard viewText.count > 0 else { return [] }
         var result: [String] = []
         var position = 0

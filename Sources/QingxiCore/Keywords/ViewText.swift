@@ -20,10 +20,11 @@ struct ViewText {
     let aligned: Bool
 
     /// `simplified`: `text` is already its own conversion (`Paragraph.isViewSimplified`); only the width
-    /// fold runs.
-    init(_ text: String, view: MatchingView, simplified isSimplified: Bool = false) {
+    /// fold runs, on `decoded` (the scalars of `text`, `Paragraph.scalars`) when given.
+    init(_ text: String, view: MatchingView, simplified isSimplified: Bool = false, decoded: [UInt32]? = nil) {
         var simplified = isSimplified ? text : view.simplified(text)
-        let (values, folded) = simplified.withUTF8(Self.foldedScalars)
+        let (values, folded) = isSimplified && decoded != nil
+            ? Self.widthFolded(decoded!) : simplified.withUTF8(Self.foldedScalars)
         scalars = values
         if !folded && Self.sameBytes(simplified, text) {
             original = nil
@@ -53,6 +54,29 @@ struct ViewText {
             written = n
         }
         return (values, folded)
+    }
+
+    /// The paragraph as the keyword finder reads it (its cached scalars used when it has them).
+    init(_ paragraph: Paragraph, view: MatchingView) {
+        self.init(paragraph.text, view: view, simplified: paragraph.isViewSimplified, decoded: paragraph.scalars)
+    }
+
+    /// `scalars` width folded (the same array when no scalar folds: Han is one comparison), and whether any did.
+    static func widthFolded(_ scalars: [UInt32]) -> ([UInt32], Bool) {
+        let firstFolding = scalars.withUnsafeBufferPointer { values -> Int? in
+            var i = 0
+            while i < values.count {
+                let v = values[i]
+                // U+3000, or U+FF01…U+FF5E: one branch (and `foldWidth` decides) per scalar.
+                if (v == 0x3000) || (v &- 0xFF01 <= 0x5D), foldWidth(v) != v { return i }
+                i &+= 1
+            }
+            return nil
+        }
+        guard let first = firstFolding else { return (scalars, false) }
+        var folded = scalars
+        for i in first..<folded.count { folded[i] = foldWidth(folded[i]) }
+        return (folded, true)
     }
 
     /// Byte equality (String `==` compares canonical equivalence, slowly, on non-ASCII text).

@@ -4,8 +4,13 @@
 /// removes nothing. `number` and `line` never change as a paragraph travels through stages: they are how
 /// `--explain` and error messages point back into the input.
 public struct Paragraph: Sendable, Equatable {
-    /// The paragraph's text, without its line terminator.
-    public var text: String
+    /// The paragraph's text, without its line terminator. Setting it clears the caches below.
+    public var text: String {
+        didSet {
+            isViewSimplified = false
+            scalars = nil
+        }
+    }
     /// 1-based position among the article's input paragraphs, blank ones included.
     public var number: Int
     /// 1-based line of the input file where the paragraph stands (for JSONL: the record's line).
@@ -15,6 +20,10 @@ public struct Paragraph: Sendable, Equatable {
     /// Later stages then skip converting it again. A cache, not content: `==` ignores it; a stage that rewrites
     /// `text` clears it.
     public var isViewSimplified = false
+    /// The Unicode scalar values of `text`, when a stage has decoded them since `text` last changed (the convert
+    /// stage keeps what its fixed-point scan decoded): the keyword stage reads them instead of decoding the
+    /// text again. A cache, like `isViewSimplified`.
+    public internal(set) var scalars: [UInt32]?
 
     public init(text: String, number: Int, line: Int) {
         self.text = text
@@ -22,7 +31,7 @@ public struct Paragraph: Sendable, Equatable {
         self.line = line
     }
 
-    /// Same text, number and line (`isViewSimplified` is a cache and does not count).
+    /// Same text, number and line (`isViewSimplified` and `scalars` are caches and do not count).
     public static func == (a: Paragraph, b: Paragraph) -> Bool {
         a.text == b.text && a.number == b.number && a.line == b.line
     }
