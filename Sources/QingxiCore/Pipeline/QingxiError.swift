@@ -47,15 +47,19 @@ public enum DataFile {
     }
 
     public static func lines(of text: String, name: String, parse: (Substring, Int) throws -> Void) throws {
-        // Cut on the UTF-8 bytes: splitting a String by Character costs more than the parsing of most files.
-        let utf8 = text.utf8
+        // Cut on the UTF-8 bytes: splitting a String by Character costs more than the parsing of most files,
+        // and a generic `firstIndex(of:)` on the UTF-8 view more than a scan of the contiguous bytes.
+        var contiguous = text
+        let breaks = contiguous.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
+        let utf8 = contiguous.utf8
         var number = 0
         var start = utf8.startIndex
+        var nextBreak = breaks.makeIterator()
         while true {
-            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let end = nextBreak.next().map { utf8.index(utf8.startIndex, offsetBy: $0) } ?? utf8.endIndex
             number += 1
-            var line = text[start..<end]
-            if line.utf8.last == 0x0D { line = text[start..<utf8.index(before: end)] }
+            var line = contiguous[start..<end]
+            if line.utf8.last == 0x0D { line = contiguous[start..<utf8.index(before: end)] }
             if !line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && line.utf8.first != 0x23 {  // blank, # comment
                 do {
                     try parse(line, number)
