@@ -21,7 +21,7 @@ public final class KeyEmitter: Stage {
 
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         if !paragraph.isBlank {
-            let key = keyMaker.key(paragraph.text)
+            let key = keyMaker.key(of: paragraph)
             if key.count >= minChars {
                 try write("\(key.hash.hex)\t\(Self.column(article.id))\t\(paragraph.number)\n")
             }

@@ -78,7 +78,7 @@ public final class ParagraphDeduplicator: Stage {
 
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         // A blank paragraph has an empty key, like one of punctuation only: both pass untouched.
-        let key = keyMaker.key(paragraph.text)
+        let key = keyMaker.key(of: paragraph)
         if key.isEmpty { return try pass(paragraph, emit) }
         if options.scope == .stream && key.count >= options.minChars { pendingKeys.append(key.hash) }
         if let first = articleKeys[key.hash.low], key.count >= options.articleMinChars {

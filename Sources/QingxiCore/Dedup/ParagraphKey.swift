@@ -58,46 +58,85 @@ public struct ParagraphKeyMaker {
 
     /// The key of `text`.
     public func key(_ text: String) -> ParagraphKey {
+        if let table {
+            var text = text
+            let scalars = text.withUTF8 { utf8 in
+                [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
+                    var i = 0
+                    while i < utf8.count {
+                        out[count] = UTF8Decoding.decode(utf8, &i)
+                        count += 1
+                    }
+                }
+            }
+            return scalars.withUnsafeBufferPointer { key(folding: $0, through: table) }
+        }
         var simplified = view?.simplified(text) ?? text
         let scalars = simplified.withUTF8 { bytes in
             // At most one code point per byte, and at most three key scalars per code point.
             [UInt32](unsafeUninitializedCapacity: bytes.count * 3 + 4) { out, count in
-                guard let table else {
-                    var i = 0
-                    while i < bytes.count {
-                        let (scalar, length) = Self.decode(bytes, at: i)
-                        append(scalar, to: out, &count)
-                        i += length
-                    }
-                    return
-                }
                 var i = 0
                 while i < bytes.count {
                     let (scalar, length) = Self.decode(bytes, at: i)
-                    guard scalar.value >= 0x80 else {
-                        append(scalar, to: out, &count)
-                        i += length
-                        continue
-                    }
-                    let entry = table.entry(scalar.value)
-                    if entry & ScriptFoldTable.startsPhrase != 0,
-                       let (replacement, byteCount) = table.phrase(in: bytes, at: i, first: scalar.value, firstLength: length) {
-                        for r in replacement { appendScalar(r, to: out, &count) }
-                        i += byteCount
-                        continue
-                    }
-                    let folded = entry & ~ScriptFoldTable.startsPhrase
-                    if folded >= 0x4E00 && folded <= 0x9FFF {  // the common case, inline
-                        out[count] = folded
-                        count += 1
-                    } else {
-                        appendScalar(folded, to: out, &count)
-                    }
+                    append(scalar, to: out, &count)
                     i += length
                 }
             }
         }
         return ParagraphKey(scalars: scalars)
+    }
+
+    /// The key of a paragraph: from the scalars it carries when a stage decoded them (`Paragraph.scalars`).
+    public func key(of paragraph: Paragraph) -> ParagraphKey {
+        guard let table, let scalars = paragraph.scalars else { return key(paragraph.text) }
+        return scalars.withUnsafeBufferPointer { key(folding: $0, through: table) }
+    }
+
+    /// The key of `text`'s scalars folded through `table`, one lookup per scalar (phrases longest first).
+    private func key(folding text: UnsafeBufferPointer<UInt32>, through table: ScriptFoldTable) -> ParagraphKey {
+        // At most three key scalars per scalar.
+        ParagraphKey(scalars: [UInt32](unsafeUninitializedCapacity: text.count * 3 + 4) { out, count in
+            var i = 0
+            while i < text.count {
+                let value = text[i]
+                let entry = value < 0x80 ? value : table.entry(value)
+                if entry >= 0x4E00 && entry <= 0x9FFF {  // the common case (a phrase start has a high bit: not here)
+                    out[count] = entry
+                    count += 1
+                    i += 1
+                    continue
+                }
+                if entry < 0x80 {  // ASCII, as `append` keys it: letters lower-cased, digits kept, the rest dropped
+                    if (0x61...0x7A).contains(entry) || (0x30...0x39).contains(entry) || (0x41...0x5A).contains(entry) {
+                        out[count] = entry <= 0x39 ? (foldDigits ? 0x30 : entry) : entry | 0x20
+                        count += 1
+                    }
+                    i += 1
+                    continue
+                }
+                if Self.isDroppedPunctuation(entry) {
+                    i += 1
+                    continue
+                }
+                if entry & ScriptFoldTable.startsPhrase != 0, let (replacement, length) = table.phrase(in: text, at: i) {
+                    for r in replacement { appendScalar(r, to: out, &count) }
+                    i += length
+                    continue
+                }
+                appendScalar(entry & ~ScriptFoldTable.startsPhrase, to: out, &count)
+                i += 1
+            }
+        })
+    }
+
+    /// The punctuation of running Chinese text that `append` drops (general punctuation, 、。“”《》「」, and the
+    /// full-width ，！？：；（） that width folding keeps), tested inline: most scalars that are not Han are these.
+    @inline(__always)
+    private static func isDroppedPunctuation(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2000...0x206F, 0x3001...0x3004, 0x3008...0x3011, 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F: true
+        default: false
+        }
     }
 
     @inline(__always)

@@ -82,41 +82,30 @@ public struct ScriptFoldTable: Sendable {
         Int(truncatingIfNeeded: ((UInt64(first) << 21 | UInt64(second)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
 
-    /// The phrase rule matching the UTF-8 `bytes` at `index` (whose code point is `first`, `firstLength` bytes
-    /// long), longest first: its replacement and the number of bytes its key covers.
+    /// The phrase rule matching `text` at `index` (whose entry has `startsPhrase`), longest first: its
+    /// replacement and the number of scalars its key covers.
     @inline(__always)
-    func phrase(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, first: UInt32, firstLength: Int)
-        -> (replacement: ArraySlice<UInt32>, byteCount: Int)? {
-        guard index + firstLength < bytes.count else { return nil }
-        let (second, secondLength) = ParagraphKeyMaker.decode(bytes, at: index + firstLength)
-        let bit = Self.pairBit(first, second.value)
+    func phrase(in text: UnsafeBufferPointer<UInt32>, at index: Int) -> (replacement: ArraySlice<UInt32>, length: Int)? {
+        guard index + 1 < text.count else { return nil }
+        let first = text[index], second = text[index + 1]
+        let bit = Self.pairBit(first, second)
         guard pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
-        return matchPhrase(in: bytes, at: index, first: first, second: second.value, afterSecond: index + firstLength + secondLength)
+        return matchPhrase(in: text, at: index)
     }
 
-    /// The slow part of `phrase`: the candidates whose first two code points match, longest first.
-    private func matchPhrase(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, first: UInt32, second: UInt32,
-                             afterSecond: Int) -> (replacement: ArraySlice<UInt32>, byteCount: Int)? {
-        let range = phraseRanges[Int(first)]
+    /// The slow part of `phrase`: the candidates whose first two scalars match, longest first.
+    private func matchPhrase(in text: UnsafeBufferPointer<UInt32>, at index: Int) -> (replacement: ArraySlice<UInt32>, length: Int)? {
+        let range = phraseRanges[Int(text[index])]
         var j = Int(range >> 16)
         let end = j + Int(range & 0xFFFF)
         while j < end {
             let phrase = phrases[j]
             j += 1
             let keyStart = Int(phrase.keyStart), keyLength = Int(phrase.keyLength)
-            guard phraseScalars[keyStart + 1] == second else { continue }
-            var offset = afterSecond
-            var matched = 2
-            while matched < keyLength && offset < bytes.count {
-                let (scalar, length) = ParagraphKeyMaker.decode(bytes, at: offset)
-                guard scalar.value == phraseScalars[keyStart + matched] else { break }
-                matched += 1
-                offset += length
-            }
-            if matched == keyLength {
-                let replacement = Int(phrase.replacementStart)
-                return (phraseScalars[replacement..<(replacement + Int(phrase.replacementLength))], offset - index)
-            }
+            guard index + keyLength <= text.count,
+                  (1..<keyLength).allSatisfy({ phraseScalars[keyStart + $0] == text[index + $0] }) else { continue }
+            let replacement = Int(phrase.replacementStart)
+            return (phraseScalars[replacement..<(replacement + Int(phrase.replacementLength))], keyLength)
         }
         return nil
     }
