@@ -35,16 +35,20 @@ public struct KeywordRanker {
     /// The ranked terms, best first (score, then count, then term), at most `top`.
     func rank(_ candidates: [TermCandidate]) -> [RankedTerm] {
         let occurrences = Self.withoutFragments(Self.mergedBySpan(Self.withoutLoosePrefixes(candidates)))
-        var byName: [String: [TermCandidate]] = [:]
-        var order: [String] = []
+        // Groups in order of first occurrence; each name hashed once (hashing a `String` normalises it).
+        var groupOf: [String: Int] = [:]
+        var groups: [[TermCandidate]] = []
         for occurrence in occurrences {
             let name = Self.name(occurrence.term)
-            if byName[name] == nil { order.append(name) }
-            byName[name, default: []].append(occurrence)
+            if let index = groupOf[name] {
+                groups[index].append(occurrence)
+            } else {
+                groupOf[name] = groups.count
+                groups.append([occurrence])
+            }
         }
         var ranked: [RankedTerm] = []
-        for name in order {
-            let group = byName[name]!
+        for group in groups {
             let kind = group.map(\.kind).min()!
             let term = group.first { $0.kind == kind }!.term
             let score = self.score(term, group)
@@ -159,9 +163,11 @@ public struct KeywordRanker {
         outer.kind != .document || inner.kind == .phrase || inner.kind == .quoted || name(outer.term) == inner.term
     }
 
+    /// The distinct surface forms of a group, in order (groups are a few occurrences: compared, not hashed).
     static func forms(_ group: [TermCandidate]) -> [String] {
-        var seen: Set<String> = []
-        return group.map(\.surface).filter { seen.insert($0).inserted }
+        var forms: [String] = []
+        for occurrence in group where !forms.contains(occurrence.surface) { forms.append(occurrence.surface) }
+        return forms
     }
 
     private struct SpanKey: Hashable {
