@@ -55,7 +55,8 @@ final class ArticleDecoder {
         do {
             let line = source.charset == nil ? raw.bytes : Array(try decoding.decode(raw.bytes, charset: source.charset).utf8)
             if source.charset == nil { try TextDecoding.validateUTF8(line) }
-            parsed = try JSONRecord(line: line, textField: textField, file: source.id, lineNumber: raw.line)
+            parsed = try JSONRecord(line: line, textField: textField, file: source.id, lineNumber: raw.line,
+                                    validatedUTF8: true)
         } catch let damage as InputDamage {
             reject(Reject(input: source.id, line: raw.line, reason: damage.message, kind: .undecodable, record: raw.bytes), unit)
             return nil

@@ -36,7 +36,8 @@ public final class StringConverter {
             scalars.removeAll(keepingCapacity: true)
             UTF8Decoding.appendScalars(of: utf8, to: &scalars)
             let written = convertScalars()
-            return String(decoding: UnsafeBufferPointer(start: output, count: written), as: UTF8.self)
+            // The engines encode scalars of the input (a `String`) and of ICU's rules: well-formed.
+            return String(knownValidUTF8: UnsafeBufferPointer(start: output, count: written))
         }
     }
 

@@ -8,11 +8,16 @@ public struct JSONRecord {
     let textIndex: Int
     let titleIndex: Int?
     let qingxiIndex: Int?
+    private let isValidatedUTF8: Bool
 
     /// Parses a line; throws `QingxiError.badData` naming file and line when it is not a JSON object with a
     /// string field `textField`.
-    public init(line: [UInt8], textField: String, file: String, lineNumber: Int) throws {
+    ///
+    /// `validatedUTF8`: the caller has checked that `line` is well-formed UTF-8 (or decoded it from a legacy
+    /// charset), so `paragraphs(line:)` makes its strings without checking the bytes again.
+    public init(line: [UInt8], textField: String, file: String, lineNumber: Int, validatedUTF8: Bool = false) throws {
         bytes = line
+        isValidatedUTF8 = validatedUTF8
         let fields: [JSONScanner.Field]
         do {
             fields = try line.withUnsafeBufferPointer { buffer throws(JSONScanner.SyntaxError) in
@@ -43,7 +48,8 @@ public struct JSONRecord {
     /// The text as paragraphs (split on line breaks), each `Paragraph.line` set to `line`.
     public func paragraphs(line: Int) -> [Paragraph] {
         let utf8 = bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, fields[textIndex].value) }
-        return utf8.withUnsafeBufferPointer { Paragraph.split($0, line: line) }
+        // Unescaping keeps well-formed bytes well-formed: an escaped lone surrogate becomes U+FFFD.
+        return utf8.withUnsafeBufferPointer { Paragraph.split($0, line: line, validated: isValidatedUTF8) }
     }
     public var title: String? { titleIndex.map(decodeString(at:)) }
 

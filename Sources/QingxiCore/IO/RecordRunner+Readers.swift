@@ -77,7 +77,7 @@ extension RecordRunner {
             }
             do {
                 return (try JSONRecord(line: valid, textField: options.textField, file: reader.name,
-                                       lineNumber: reader.lineNumber), raw)
+                                       lineNumber: reader.lineNumber, validatedUTF8: true), raw)
             } catch let error as QingxiError where options.skipMalformed {
                 try reject(raw, error)
                 return (nil, raw)

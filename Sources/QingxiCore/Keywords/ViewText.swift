@@ -122,10 +122,10 @@ struct ViewText {
     /// new string's storage: appending to a `String.UnicodeScalarView` one scalar at a time costs several times
     /// more, and every candidate term is made here.
     static func string(_ values: some Collection<UInt32>) -> String {
-        String(unsafeUninitializedCapacity: values.count * 4) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: values.count * 4) { buffer in
             var n = 0
             for value in values { n = encode(value, into: buffer, at: n) }
-            return n
+            return String(knownValidUTF8: UnsafeBufferPointer(rebasing: buffer[..<n]))  // `encode` writes scalars only
         }
     }
 

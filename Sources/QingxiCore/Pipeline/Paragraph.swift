@@ -38,12 +38,15 @@ public struct Paragraph: Sendable, Equatable {
 
     /// Splits text on line breaks (LF, CRLF, a lone CR) into paragraphs numbered from 1, on bytes: splitting a
     /// `String` by `Character` is several times slower.
-    public static func split(_ utf8: UnsafeBufferPointer<UInt8>, line: Int) -> [Paragraph] {
+    /// `validated`: `utf8` is known to be well-formed, and so is each piece (cut at ASCII bytes): the strings are
+    /// made without checking it again.
+    public static func split(_ utf8: UnsafeBufferPointer<UInt8>, line: Int, validated: Bool = false) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var start = 0
         var i = 0
         func add(_ end: Int) {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+            let piece = UnsafeBufferPointer(rebasing: utf8[start..<end])
+            let text = validated ? String(knownValidUTF8: piece) : String(decoding: piece, as: UTF8.self)
             paragraphs.append(Paragraph(text: text, number: paragraphs.count + 1, line: line))
         }
         while true {
