@@ -60,4 +60,25 @@ import Testing
     func shortAndLongLinesMatchTheView(line: String) {
         #expect(Self.exact(line, StripView.shared) == Self.expected(line, StripView.shared))
     }
+
+    /// A line's scalars (`Paragraph.scalars`, kept by the convert stage) fold exactly as its bytes do: the same
+    /// features, folded scalars, blank and changed-Han flags and repeat key.
+    @Test func foldingScalarsEqualsFoldingBytes() {
+        let view = StripView.shared
+        var generator = SystemRandomNumberGenerator()
+        let lines = Self.pieces + ["", " ", "\u{3000}", "　责任编辑：王五　", "𠀋𠀌", "ⅣⅤ", "图为 河长制"]
+            + (0..<200).map { _ in (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+                Self.pieces.randomElement(using: &generator)! }.joined(separator: ["", " ", "，"].randomElement(using: &generator)!) }
+        let bytes = QuickFold(view: view), scalars = QuickFold(view: view)
+        for line in lines {
+            var text = line
+            let values = line.unicodeScalars.map(\.value)
+            let fromBytes = text.withUTF8 { bytes.fold(utf8: $0)! }
+            let fromScalars = text.withUTF8 { utf8 in values.withUnsafeBufferPointer { scalars.fold(scalars: $0, utf8: utf8) } }
+            #expect(fromScalars == fromBytes, "\(line)")
+            #expect(scalars.withFolded { Array($0) } == bytes.withFolded { Array($0) }, "\(line)")
+            #expect(scalars.isBlank == bytes.isBlank && scalars.changedHan == bytes.changedHan, "\(line)")
+            #expect(scalars.repeatKey == bytes.repeatKey, "\(line)")
+        }
+    }
 }

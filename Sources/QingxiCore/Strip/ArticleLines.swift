@@ -26,7 +26,11 @@ struct ArticleLines {
         paragraphs.append(paragraph)
         byteRanges.append(bytes.count..<bytes.count)
         var text = paragraph.text
-        lines.append(text.withUTF8 { describe($0, text: { paragraph.text }, context: context) })
+        lines.append(text.withUTF8 { utf8 in
+            guard let scalars = paragraph.scalars else { return describe(utf8, text: { paragraph.text }, context: context) }
+            let counted = scalars.withUnsafeBufferPointer { context.quickFold.fold(scalars: $0, utf8: utf8) }
+            return describe(folded: counted, utf8, text: { paragraph.text }, context: context)
+        })
     }
 
     /// Appends a line given as its UTF-8 bytes, as `append` would a paragraph of that text; false (and nothing

@@ -230,6 +230,67 @@ final class QuickFold {
         return features
     }
 
+    /// `fold(utf8:)` on the line's scalars when a stage has decoded them (`Paragraph.scalars`): the same
+    /// features, folded scalars and flags, without decoding. `utf8` is the same line's bytes (for `repeatKey`).
+    func fold(scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {
+        if buffer.count < scalars.count {
+            buffer.deallocate()
+            buffer = .allocate(capacity: max(scalars.count, 2 * buffer.count))
+        }
+        let out = buffer, asked = self.asked, kept = self.kept, table = self.table
+        var features = LineFeatures()
+        var changed = false, blank = true
+        var keptHan = 0, n = 0
+        for c in scalars {
+            if c &- 0x4000 < 0x6000 {  // U+4000…U+9FFF, as the byte loop's lead bytes E4…E9
+                let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
+                if kept[word] & bit != 0 {
+                    out[n] = c
+                    n &+= 1
+                    keptHan &+= 1
+                    continue
+                }
+                blank = false
+                let f = asked[word] & bit != 0 ? table[index] : ask(c, at: index)
+                out[n] = f
+                n &+= 1
+                if f == c || f >= 0x4E00 && f <= 0x9FFF {
+                    if f != c { changed = true }
+                    features.length &+= 1
+                    features.han &+= 1
+                } else {
+                    if f >= 0x3400 { changed = true }
+                    features.count(f)
+                }
+                continue
+            }
+            if blank { blank = Self.isWhiteSpace(c) }
+            if c < 0x80 {
+                let f = c &- 0x41 < 26 ? c | 0x20 : c
+                out[n] = f
+                n &+= 1
+                if f != 0x20 && f != 0x09 {
+                    features.length &+= 1
+                    features.countASCII(f)
+                }
+                continue
+            }
+            let f = fold(c)
+            if f != c && f >= 0x3400 { changed = true }
+            out[n] = f
+            n &+= 1
+            features.count(f)
+        }
+        features.length &+= keptHan
+        features.han &+= keptHan
+        blank = blank && keptHan == 0
+        count = n
+        changedHan = changed
+        isBlank = blank
+        repeatKey = blank || features.units > Self.repeatKeyUnits ? 0 : Self.hash(utf8)
+        return features
+    }
+
     @inline(__always) private func fold(_ c: UInt32) -> UInt32 {
         if c < 0x80 { return ASCIIFold.lower(c) }
         if c >= 0x3400 && c < 0xA000 { return simplified(c, at: Int(c &- 0x3400)) }
