@@ -27,6 +27,12 @@ struct ScalarTrie {
         rootBMP = [Int32](repeating: 0, count: 0x10000)
     }
 
+    /// The set of `words` (value 0 each), for membership tests with `value(of:)`.
+    init(words: some Sequence<String>) {
+        self.init()
+        for word in words { insert(word.unicodeScalars.map(\.value), value: 0) }
+    }
+
     /// Adds `key` with `value`; an existing key keeps its first value (first definition wins).
     mutating func insert(_ key: [UInt32], value: Int32) {
         guard !key.isEmpty else { return }

@@ -20,6 +20,11 @@ final class SuffixPhraseFinder {
     private let lexicon: ScalarTrie
     private let construction: Int
     private let leftEdge: PhraseLeftEdge
+    /// `PolicyVocabulary`'s word sets as tries, read on the window's scalars: a `Set<String>` lookup hashes a
+    /// normalised string (about 1,500 instructions for a short Han word), and a word list is read per phrase.
+    private let genericWords = ScalarTrie(words: PolicyVocabulary.genericWords)
+    private let ordinaryCompounds = ScalarTrie(words: PolicyVocabulary.ordinaryCompounds)
+    private let lawStemEndings = ScalarTrie(words: PolicyVocabulary.lawStemEndings)
 
     /// `lexicon`: the lexicon's terms (so that 保障性安居工程建设 can give the named 保障性安居工程).
     init(lexicon: ScalarTrie, stopWords: ScalarTrie) throws {
@@ -147,11 +152,11 @@ final class SuffixPhraseFinder {
         guard !stem.isEmpty, var start = leftEdge.start(of: stem, suffix: suffix, truncated: truncated, s),
               suffix.lowerBound - start >= 2 else { return nil }
         let kept = stem.filter { $0.range.lowerBound >= start }
-        if kept.allSatisfy({ PolicyVocabulary.genericWords.contains($0.word) }) { return nil }
-        if PolicyVocabulary.ordinaryCompounds.contains(kept.last!.word + ViewText.string(s[suffix])) { return nil }
+        if kept.allSatisfy({ genericWords.value(of: s[$0.range]) != nil }) { return nil }
+        if ordinaryCompounds.value(of: Array(s[kept.last!.range]) + s[suffix]) != nil { return nil }
         if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
         if s[suffix].elementsEqual(lawSuffix) {
-            guard PolicyVocabulary.lawStemEndings.contains(kept.last!.word) else { return nil }
+            guard lawStemEndings.value(of: s[kept.last!.range]) != nil else { return nil }
             if kept.count > 1, kept[0].word == "中国" { start = kept[1].range.lowerBound }
         }
         return start
