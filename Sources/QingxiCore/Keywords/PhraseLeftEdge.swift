@@ -1,5 +1,10 @@
-/// One ICU word of a window, with its absolute scalar range.
-typealias WindowWord = (range: Range<Int>, word: String)
+/// One ICU word of a window: its absolute scalar range. The few rules that read a word as a string make it
+/// then (`string(in:)`), not for every word of every window.
+struct WindowWord {
+    let range: Range<Int>
+
+    func string(in s: UnsafeBufferPointer<UInt32>) -> String { ViewText.string(s[range]) }
+}
 
 /// Decides where a suffix phrase begins, given the ICU words of the window before its suffix.
 ///
@@ -34,8 +39,8 @@ struct PhraseLeftEdge {
         var first = truncated ? 1 : 0
         let before = stem[0].range.lowerBound > 0 ? s[stem[0].range.lowerBound - 1] : 0
         if ScalarClass.isASCIIAlphanumeric(before) {
-            while first < stem.count, isUnitWord(stem[first].word),
-                  first == (truncated ? 1 : 0) || endsInMagnitude(stem[first - 1].word) { first += 1 }
+            while first < stem.count, isUnitWord(stem[first], s),
+                  first == (truncated ? 1 : 0) || endsInMagnitude(stem[first - 1], s) { first += 1 }
             if first > 0, first < stem.count, stem[first].range.count == 1,
                PolicyVocabulary.timeUnitTails.contains(s[stem[first].range.lowerBound]) { first += 1 }
         }
@@ -88,15 +93,15 @@ struct PhraseLeftEdge {
 
     /// A word that belongs to the number before it: it opens with a unit or counting character (亿亩, 年度,
     /// 万元, 起, 份) or is a currency or measure word (美元, 公里, 季度).
-    private func isUnitWord(_ word: String) -> Bool {
-        let first = word.unicodeScalars.first!.value
+    private func isUnitWord(_ word: WindowWord, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        let first = s[word.range.lowerBound]
         return PolicyVocabulary.numberUnits.contains(first) || PolicyVocabulary.countingCharacters.contains(first)
-            || PolicyVocabulary.unitWords.contains(word)
+            || PolicyVocabulary.unitWords.contains(word.string(in: s))
     }
 
     /// 亿, 三千万: a unit may follow (18亿亩, 3万元), where after 年 none does (2008年|家电).
-    private func endsInMagnitude(_ word: String) -> Bool {
-        "十百千万亿".unicodeScalars.contains(word.unicodeScalars.last!)
+    private func endsInMagnitude(_ word: WindowWord, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        "十百千万亿".unicodeScalars.contains { $0.value == s[word.range.upperBound - 1] }
     }
 
     /// The lexicon terms in `range` (leftmost longest): a phrase is never cut inside one (家电以旧换新实施办法,
@@ -147,7 +152,7 @@ struct PhraseLeftEdge {
             return previous.count >= 2 || isStopWord(previous, s)
         }
         if PolicyVocabulary.functionEndings.contains(last) { return true }
-        if first == negation || first == without { return !PolicyVocabulary.negatedNouns.contains(stem[index].word) }
+        if first == negation || first == without { return !PolicyVocabulary.negatedNouns.contains(stem[index].string(in: s)) }
         if range.count >= 2, PolicyVocabulary.organisationEndings.contains(last) { return true }
         if PolicyVocabulary.ministryEndings.contains(last), range.count >= 3 || (range.count == 1 && (previous?.count ?? 0) >= 2) {
             return true

@@ -157,7 +157,7 @@ final class SuffixPhraseFinder {
         if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
         if s[suffix].elementsEqual(lawSuffix) {
             guard lawStemEndings.value(of: s[kept.last!.range]) != nil else { return nil }
-            if kept.count > 1, kept[0].word == "中国" { start = kept[1].range.lowerBound }
+            if kept.count > 1, kept[0].string(in: s) == "中国" { start = kept[1].range.lowerBound }
         }
         return start
     }
@@ -190,7 +190,7 @@ final class SuffixPhraseFinder {
         let window = UnsafeBufferPointer(rebasing: s[range])
         try breaker.forEachPiece(of: window, skippingRunsWithoutWords: false) { piece in
             let word = (range.lowerBound + piece.lowerBound)..<(range.lowerBound + piece.upperBound)
-            result.append((word, ViewText.string(s[word])))
+            result.append(WindowWord(range: word))
         }
         return result
     }
