@@ -5,14 +5,16 @@ extension KeywordRanker {
     /// is a modifier stays (新拆迁条例, 总河长制, 二套房贷政策, 国家安居工程, 质量信用体系): one character from
     /// `PolicyVocabulary.leadingModifiers` or a numeral, or two characters that are not a stop word.
     static func withoutLoosePrefixes(_ candidates: [TermCandidate]) -> [TermCandidate] {
-        let named = Set(candidates.lazy.filter { $0.kind != .document && $0.kind != .quoted }.map(\.term))
+        let keys = candidates.map { $0.kind == .document || $0.kind == .quoted ? nil : TermKey($0.term) }
+        let named = Set(keys.lazy.compactMap { $0 })
         guard named.count > 1 else { return candidates }
-        var prefixes: [String: Int] = [:]
-        return candidates.map { candidate in
-            guard candidate.kind == .phrase else { return candidate }
-            let length = prefixes[candidate.term] ?? {
+        var prefixes: [TermKey: Int] = [:]
+        return candidates.indices.map { index in
+            let candidate = candidates[index]
+            guard candidate.kind == .phrase, let key = keys[index] else { return candidate }
+            let length = prefixes[key] ?? {
                 let found = loosePrefixLength(candidate.term, named) ?? 0
-                prefixes[candidate.term] = found
+                prefixes[key] = found
                 return found
             }()
             guard length > 0 else { return candidate }
@@ -30,13 +32,13 @@ extension KeywordRanker {
     /// The length of `term`'s loose prefix when the rest is a term in `named`.
     /// Works on slices of the term's scalars: a `String` made from a slice of a `String` is copied without
     /// being decoded and validated again.
-    private static func loosePrefixLength(_ term: String, _ named: Set<String>) -> Int? {
+    private static func loosePrefixLength(_ term: String, _ named: Set<TermKey>) -> Int? {
         let scalars = term.unicodeScalars
         var restStart = scalars.startIndex
         for length in 1...2 {
             restStart = scalars.index(after: restStart)
             guard scalars[restStart...].count >= 2 else { return nil }
-            guard named.contains(String(scalars[restStart...])) else { continue }
+            guard named.contains(TermKey(String(scalars[restStart...]))) else { continue }
             let prefix = scalars[..<restStart]
             if length == 1 {
                 let c = prefix.first!.value

@@ -36,10 +36,10 @@ public struct KeywordRanker {
     func rank(_ candidates: [TermCandidate]) -> [RankedTerm] {
         let occurrences = Self.withoutFragments(Self.mergedBySpan(Self.withoutLoosePrefixes(candidates)))
         // Groups in order of first occurrence; each name hashed once (hashing a `String` normalises it).
-        var groupOf: [String: Int] = [:]
+        var groupOf: [TermKey: Int] = [:]
         var groups: [[TermCandidate]] = []
         for occurrence in occurrences {
-            let name = Self.name(occurrence.term)
+            let name = TermKey(Self.name(occurrence.term))
             if let index = groupOf[name] {
                 groups[index].append(occurrence)
             } else {
@@ -116,9 +116,10 @@ public struct KeywordRanker {
     /// Drops the terms all of whose occurrences are nested in longer occurrences (see the type's comment).
     static func withoutFragments(_ occurrences: [TermCandidate]) -> [TermCandidate] {
         let enclosing = enclosingOccurrences(occurrences)
-        var termNumbers: [String: Int] = [:]  // each term hashed once
+        var termNumbers: [TermKey: Int] = [:]  // each term hashed once
         let numbers = occurrences.map { o in
-            termNumbers[o.term] ?? { termNumbers[o.term] = termNumbers.count; return termNumbers.count - 1 }()
+            let key = TermKey(o.term)
+            return termNumbers[key] ?? { termNumbers[key] = termNumbers.count; return termNumbers.count - 1 }()
         }
         var standsAlone = [Bool](repeating: false, count: termNumbers.count)
         for (index, o) in occurrences.enumerated() where !standsAlone[numbers[index]] {
@@ -168,6 +169,23 @@ public struct KeywordRanker {
         var forms: [String] = []
         for occurrence in group where !forms.contains(occurrence.surface) { forms.append(occurrence.surface) }
         return forms
+    }
+
+    /// A term hashed once: hashing a `String` normalises it first (about 1,500 instructions for a short Han
+    /// term), and a table keyed by strings hashes every key again on each lookup, insertion and growth.
+    /// Equal terms (canonically equivalent strings) have equal hash values, so this keeps `String`'s equality.
+    struct TermKey: Hashable {
+        let term: String
+        private let hashCode: Int
+
+        init(_ term: String) {
+            self.term = term
+            hashCode = term.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+        static func == (a: TermKey, b: TermKey) -> Bool { a.hashCode == b.hashCode && a.term == b.term }
     }
 
     private struct SpanKey: Hashable {
