@@ -38,6 +38,7 @@ import Testing
         try stripper.end(article) { kept.append($0) }
         #expect(article.removed.map(\.reason) == ["original-title (partial)"])
         #expect(kept.map(\.isViewSimplified) == [false, true])
+        #expect(kept.map { $0.scalars != nil } == [false, true])  // the cut line's cached scalars go with its old text
     }
 
     @Test func aMarkedParagraphHasTheViewConversionWouldGive() throws {
@@ -45,7 +46,13 @@ import Testing
         let converted = try runStage(try ScriptConverter(ConversionOptions(direction: .hans)), lines: [Self.line, "ＧＤＰ增长５．２％"]).kept
         for paragraph in converted {
             #expect(ViewText(paragraph.text, view: view, simplified: true).scalars == ViewText(paragraph.text, view: view).scalars)
+            // The scalars the convert stage kept are the text's, and read through them the view is the same.
+            #expect(paragraph.scalars == paragraph.text.unicodeScalars.map(\.value))
+            #expect(ViewText(paragraph, view: view).scalars == ViewText(paragraph.text, view: view).scalars)
         }
+        var rewritten = converted[0]
+        rewritten.text = "新的文字"
+        #expect(rewritten.scalars == nil && !rewritten.isViewSimplified)
         #expect(Paragraph(text: "a", number: 1, line: 1) == { var p = Paragraph(text: "a", number: 1, line: 1); p.isViewSimplified = true; return p }())
     }
 }
