@@ -27,12 +27,15 @@ struct ChangeStartTable {
     /// True when no scalar of `utf8` (valid UTF-8) changes alone and no two neighbours begin a changing key.
     /// Characters outside the BMP count as changes (the tables do not hold them).
     func holdsNoChange(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        scan(utf8, decodingInto: nil) >= 0
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(utf8.count, 1)) { scratch in
+            scan(utf8, decodingInto: scratch.baseAddress!) >= 0
+        }
     }
 
-    /// `holdsNoChange`, writing the scalars it decodes to `out` (room for `utf8.count`) when given: their
-    /// number, or -1 at the first change start (`out` then holds a prefix).
-    func scan(_ utf8: UnsafeBufferPointer<UInt8>, decodingInto out: UnsafeMutablePointer<UInt32>?) -> Int {
+    /// `holdsNoChange`, writing the scalars it decodes to `out` (room for `utf8.count`): their number, or -1 at
+    /// the first change start (`out` then holds a prefix). A scalar that neither changes nor begins a pair,
+    /// after one that begins none (most Han), costs a decode, a table read and a store.
+    func scan(_ utf8: UnsafeBufferPointer<UInt8>, decodingInto out: UnsafeMutablePointer<UInt32>) -> Int {
         flags.withUnsafeBufferPointer { flags in
             pairFilter.withUnsafeBufferPointer { filter in
                 var i = 0, count = 0
@@ -42,7 +45,7 @@ struct ChangeStartTable {
                     let b0 = UInt32(utf8[i])
                     let v: UInt32
                     if b0 < 0x80 {
-                        out?[count] = b0
+                        out[count] = b0
                         count &+= 1
                         previous = 0
                         i &+= 1
@@ -56,6 +59,9 @@ struct ChangeStartTable {
                         i &+= 2
                     }
                     let flag = flags[Int(v)]
+                    out[count] = v
+                    count &+= 1
+                    if UInt32(flag) | previous == 0 { continue }
                     if flag & Self.changesAlone != 0 { return -1 }
                     if previous != 0 {
                         let pair = UInt64(previous) << 32 | UInt64(v)
@@ -63,8 +69,6 @@ struct ChangeStartTable {
                         if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && pairs.contains(pair) { return -1 }
                     }
                     previous = flag & Self.beginsPair != 0 ? v : 0
-                    out?[count] = v
-                    count &+= 1
                 }
                 return count
             }

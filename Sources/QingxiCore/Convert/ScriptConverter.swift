@@ -96,8 +96,8 @@ public final class ScriptConverter: Stage {
         guard let table = changeStartTable else { return nil }
         var text = text, holds = false
         let scalars = text.withUTF8 { utf8 in
-            [UInt32](unsafeUninitializedCapacity: utf8.count) { buffer, count in
-                let n = table.scan(utf8, decodingInto: buffer.baseAddress)
+            [UInt32](unsafeUninitializedCapacity: max(utf8.count, 1)) { buffer, count in
+                let n = table.scan(utf8, decodingInto: buffer.baseAddress!)
                 holds = n >= 0
                 count = max(n, 0)
             }
