@@ -268,14 +268,6 @@ final class TermCandidateFinder {
     }
 }
 
-extension Collection where Element: Equatable {
-    /// True when the collection ends with `suffix`.
-    func ends(with suffix: [Element]) -> Bool {
-        guard count >= suffix.count else { return false }
-        return zip(self.dropFirst(count - suffix.count), suffix).allSatisfy(==)
-    }
-}
-
 extension Array where Element: Equatable {
     /// True when the array ends with `suffix`, compared from the last element back (where most candidates
     /// differ) by index: the lexicon's priors ask this of every term and every ending at start-up.
