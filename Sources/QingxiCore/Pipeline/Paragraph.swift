@@ -17,12 +17,11 @@ public struct Paragraph: Sendable, Equatable {
     public var line: Int
     /// True when `text` is known to be its own matching-view conversion: the chain's default-mode T→S stage
     /// made it, found no scalar in it that a second conversion could change, and no stage changed it since.
-    /// Later stages then skip converting it again. A cache, not content: `==` ignores it; a stage that rewrites
-    /// `text` clears it.
+    /// Later stages then skip converting it again. A cache, not content: `==` ignores it; setting `text` clears it.
     public var isViewSimplified = false
     /// The Unicode scalar values of `text`, when a stage has decoded them since `text` last changed (the convert
-    /// stage keeps what its fixed-point scan decoded): the keyword stage reads them instead of decoding the
-    /// text again. A cache, like `isViewSimplified`.
+    /// stage keeps what its fixed-point scan decoded): strip, dedup and keywords read them instead of decoding
+    /// the text again. A cache, like `isViewSimplified`.
     public internal(set) var scalars: [UInt32]?
 
     public init(text: String, number: Int, line: Int) {
