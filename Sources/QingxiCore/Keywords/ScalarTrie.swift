@@ -119,6 +119,24 @@ struct ScalarTrie {
         scalar < 0x10000 ? Self.has(startsBMP, scalar) : rootAstral[scalar] != nil
     }
 
+    /// The first position at or after `start` in `text` whose scalar starts a key (`text.count` when none): the
+    /// scan of running text for where matching can begin, with the bit set held in a register.
+    func nextKeyStart(in text: UnsafeBufferPointer<UInt32>, from start: Int) -> Int {
+        startsBMP.withUnsafeBufferPointer { bits in
+            var i = start
+            while i < text.count {
+                let scalar = text[i]
+                if scalar < 0x10000 {
+                    if bits[Int(scalar) &>> 6] & (1 &<< UInt64(scalar & 63)) != 0 { return i }
+                } else if rootAstral[scalar] != nil {
+                    return i
+                }
+                i &+= 1
+            }
+            return text.count
+        }
+    }
+
     @inline(__always)
     private func child(of node: Int32, _ scalar: UInt32) -> Int32? {
         if node == 0 {

@@ -43,19 +43,19 @@ final class SuffixPhraseFinder {
     func phrases(in text: ViewText, paragraph: Int, excluded: [Range<Int>]) throws -> [TermCandidate] {
         var found: [TermCandidate] = []
         try text.scalars.withUnsafeBufferPointer { s in
-            var i = 0
+            var i = suffixes.nextKeyStart(in: s, from: 0)
             while i < s.count {
-                guard suffixes.startsKey(s[i]), let match = suffixes.longestMatch(in: s, at: i, limit: s.count) else {
-                    i += 1
+                guard let match = suffixes.longestMatch(in: s, at: i, limit: s.count) else {
+                    i = suffixes.nextKeyStart(in: s, from: i + 1)
                     continue
                 }
                 let suffix = i..<(i + match.length)
                 if !excluded.contains(where: { $0.overlaps(suffix) }),
                    let candidate = try phrase(endingIn: suffix, entry: Int(match.value), s, text, paragraph) {
                     found.append(candidate)
-                    i = suffix.upperBound
+                    i = suffixes.nextKeyStart(in: s, from: suffix.upperBound)
                 } else {
-                    i += 1
+                    i = suffixes.nextKeyStart(in: s, from: i + 1)
                 }
             }
         }

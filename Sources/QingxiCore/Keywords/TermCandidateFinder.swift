@@ -179,10 +179,10 @@ final class TermCandidateFinder {
         let trie = lexicon.trie
         guard trie.count > 0 else { return }
         text.scalars.withUnsafeBufferPointer { s in
-            var i = 0
+            var i = trie.nextKeyStart(in: s, from: 0)
             while i < s.count {
-                guard trie.startsKey(s[i]), let match = trie.longestMatch(in: s, at: i, limit: s.count) else {
-                    i += 1
+                guard let match = trie.longestMatch(in: s, at: i, limit: s.count) else {
+                    i = trie.nextKeyStart(in: s, from: i + 1)
                     continue
                 }
                 let whole = i..<(i + match.length)
@@ -194,7 +194,7 @@ final class TermCandidateFinder {
                                                prior: slogan ? 0.85 : lexiconPriors[Int(entry)], paragraph: paragraph,
                                                range: range, surface: text.surface(range, sameAs: term)))
                 }
-                i = whole.upperBound
+                i = trie.nextKeyStart(in: s, from: whole.upperBound)
             }
         }
     }
