@@ -154,136 +154,73 @@ final class QuickFold {
     /// Folds the UTF-8 bytes of a line into the buffer and returns what its scalars count; nil when the bytes
     /// are not well-formed UTF-8 (checked on the way, so that raw input needs no pass of its own to validate).
     func fold(utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures? {
-        if buffer.count < utf8.count {
-            buffer.deallocate()
-            buffer = .allocate(capacity: max(utf8.count, 2 * buffer.count))
-        }
-        let out = buffer, end = utf8.count
-        let asked = self.asked, kept = self.kept, table = self.table  // in registers, not reloaded per character
-        var features = LineFeatures()
-        var changed = false, blank = true
-        // Han characters the table keeps (the bulk of the text): counted here, added to `features` at the end.
-        var keptHan = 0
-        var n = 0, i = 0
-        while i < end {
-            let b0 = utf8[i]
-            if b0 &- 0xE4 < 6 {
-                // U+4E00…U+9FFF, most of the text (when two continuation bytes follow): no white space, one
-                // bit test for a character that converts to itself.
-                guard i &+ 3 <= end else { return nil }
-                let b1 = utf8[i &+ 1], b2 = utf8[i &+ 2]
-                guard (UInt16(b1) << 8 | UInt16(b2)) & 0xC0C0 == 0x8080 else { return nil }
-                let c = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-                i &+= 3
-                let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
-                if kept[word] & bit != 0 {
-                    out[n] = c
-                    n &+= 1
-                    keptHan &+= 1
-                    continue
-                }
-                blank = false
-                let f = asked[word] & bit != 0 ? table[index] : ask(c, at: index)
-                out[n] = f
-                n &+= 1
-                if f == c || f >= 0x4E00 && f <= 0x9FFF {
-                    if f != c { changed = true }
-                    features.length &+= 1
-                    features.han &+= 1
-                } else {
-                    if f >= 0x3400 { changed = true }
-                    features.count(f)
-                }
-                continue
-            }
-            if b0 < 0x80 {
-                // ASCII: lowered, never changed by conversion.
-                let c = UInt32(b0)
-                i &+= 1
-                if blank { blank = Self.isWhiteSpace(c) }
-                let f = c &- 0x41 < 26 ? c | 0x20 : c
-                out[n] = f
-                n &+= 1
-                if f != 0x20 && f != 0x09 {
-                    features.length &+= 1
-                    features.countASCII(f)
-                }
-                continue
-            }
-            guard Self.isThreeByteSequence(utf8, at: i, end: end) || UTF8Repair.wellFormedSequenceLength(utf8, at: i) != nil
-            else { return nil }
-            let c = UTF8Decoding.decode(utf8, &i)
-            if blank { blank = Self.isWhiteSpace(c) }
-            let f = fold(c)
-            if f != c && f >= 0x3400 { changed = true }
-            out[n] = f
-            n &+= 1
-            features.count(f)
-        }
-        features.length &+= keptHan
-        features.han &+= keptHan
-        blank = blank && keptHan == 0  // the Han fast path leaves `blank` alone
-        count = n
-        changedHan = changed
-        isBlank = blank
-        repeatKey = blank || features.units > Self.repeatKeyUnits ? 0 : Self.hash(utf8)
-        return features
+        fold(UTF8LineScalars(utf8: utf8), room: utf8.count, utf8: utf8)
     }
 
     /// `fold(utf8:)` on the line's scalars when a stage has decoded them (`Paragraph.scalars`): the same
     /// features, folded scalars and flags, without decoding. `utf8` is the same line's bytes (for `repeatKey`).
     func fold(scalars: UnsafeBufferPointer<UInt32>, utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures {
-        if buffer.count < scalars.count {
+        fold(DecodedLineScalars(scalars: scalars), room: scalars.count, utf8: utf8)!
+    }
+
+    /// The fold of a line of at most `room` scalars read from `source`; nil when it meets ill-formed bytes.
+    @inline(__always)
+    private func fold<Source: LineScalarSource>(_ source: Source, room: Int,
+                                                utf8: UnsafeBufferPointer<UInt8>) -> LineFeatures? {
+        if buffer.count < room {
             buffer.deallocate()
-            buffer = .allocate(capacity: max(scalars.count, 2 * buffer.count))
+            buffer = .allocate(capacity: max(room, 2 * buffer.count))
         }
-        let out = buffer, asked = self.asked, kept = self.kept, table = self.table
+        let out = buffer
+        let asked = self.asked, kept = self.kept, table = self.table  // in registers, not reloaded per character
         var features = LineFeatures()
         var changed = false, blank = true
-        var keptHan = 0, n = 0
-        for c in scalars {
-            if c &- 0x4000 < 0x6000 {  // U+4000…U+9FFF, as the byte loop's lead bytes E4…E9
-                let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
-                if kept[word] & bit != 0 {
-                    out[n] = c
-                    n &+= 1
-                    keptHan &+= 1
-                    continue
-                }
-                blank = false
-                let f = asked[word] & bit != 0 ? table[index] : ask(c, at: index)
-                out[n] = f
+        // Han characters the table keeps (the bulk of the text): counted here, added to `features` at the end.
+        var keptHan = 0
+        var n = 0
+        let wellFormed = source.forEach(han: { c in
+            // No white space, and one bit test for a character that converts to itself.
+            let index = Int(c &- 0x3400), word = index &>> 6, bit: UInt64 = 1 &<< UInt64(index & 63)
+            if kept[word] & bit != 0 {
+                out[n] = c
                 n &+= 1
-                if f == c || f >= 0x4E00 && f <= 0x9FFF {
-                    if f != c { changed = true }
-                    features.length &+= 1
-                    features.han &+= 1
-                } else {
-                    if f >= 0x3400 { changed = true }
-                    features.count(f)
-                }
-                continue
+                keptHan &+= 1
+                return
             }
+            blank = false
+            let f = asked[word] & bit != 0 ? table[index] : ask(c, at: index)
+            out[n] = f
+            n &+= 1
+            if f == c || f >= 0x4E00 && f <= 0x9FFF {
+                if f != c { changed = true }
+                features.length &+= 1
+                features.han &+= 1
+            } else {
+                if f >= 0x3400 { changed = true }
+                features.count(f)
+            }
+        }, ascii: { c in
+            // Lowered, never changed by conversion.
             if blank { blank = Self.isWhiteSpace(c) }
-            if c < 0x80 {
-                let f = c &- 0x41 < 26 ? c | 0x20 : c
-                out[n] = f
-                n &+= 1
-                if f != 0x20 && f != 0x09 {
-                    features.length &+= 1
-                    features.countASCII(f)
-                }
-                continue
+            let f = c &- 0x41 < 26 ? c | 0x20 : c
+            out[n] = f
+            n &+= 1
+            if f != 0x20 && f != 0x09 {
+                features.length &+= 1
+                features.countASCII(f)
             }
+        }, other: { c in
+            if blank { blank = Self.isWhiteSpace(c) }
             let f = fold(c)
             if f != c && f >= 0x3400 { changed = true }
             out[n] = f
             n &+= 1
             features.count(f)
-        }
+        })
+        guard wellFormed else { return nil }
         features.length &+= keptHan
         features.han &+= keptHan
-        blank = blank && keptHan == 0
+        blank = blank && keptHan == 0  // the Han path leaves `blank` alone
         count = n
         changedHan = changed
         isBlank = blank
