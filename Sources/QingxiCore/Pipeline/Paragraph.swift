@@ -48,31 +48,15 @@ public struct Paragraph: Sendable, Equatable {
             let text = validated ? String(knownValidUTF8: piece) : String(decoding: piece, as: UTF8.self)
             paragraphs.append(Paragraph(text: text, number: paragraphs.count + 1, line: line))
         }
-        while true {
-            i = nextLineBreak(utf8, from: i)
-            guard i < utf8.count else { break }
+        // Line breaks found eight bytes at a time, as the line reader finds them: a paragraph is hundreds of bytes.
+        while let next = LineReader.firstBreak(in: utf8, from: i, to: utf8.count) {
+            i = next
             add(i)
             i += (utf8[i] == 0x0D && i + 1 < utf8.count && utf8[i + 1] == 0x0A) ? 2 : 1
             start = i
         }
         add(utf8.count)
         return paragraphs
-    }
-
-    /// The index of the first LF or CR at or after `start` (`utf8.count` when none), eight bytes at a time:
-    /// a paragraph is hundreds of bytes long.
-    static func nextLineBreak(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= utf8.count {
-            let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
-            let lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
-            // A zero byte in `lf` or `cr` is an LF or a CR (the classic has-zero-byte test).
-            if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs != 0 { break }
-            i += 8
-        }
-        while i < utf8.count, utf8[i] != 0x0A, utf8[i] != 0x0D { i += 1 }
-        return i
     }
 
     /// True when the paragraph holds nothing but white space.
