@@ -42,22 +42,14 @@ struct ChangeStartTable {
                 let n = utf8.count
                 var previous: UInt32 = 0
                 while i < n {
-                    let b0 = UInt32(utf8[i])
-                    let v: UInt32
-                    if b0 < 0x80 {
-                        out[count] = b0
+                    let v = UTF8Decoding.decode(utf8, &i)
+                    if v < 0x80 {
+                        out[count] = v
                         count &+= 1
                         previous = 0
-                        i &+= 1
                         continue
-                    } else if b0 >= 0xE0 {
-                        if b0 >= 0xF0 { return -1 }
-                        v = (b0 & 0x0F) << 12 | UInt32(utf8[i &+ 1] & 0x3F) << 6 | UInt32(utf8[i &+ 2] & 0x3F)
-                        i &+= 3
-                    } else {
-                        v = (b0 & 0x1F) << 6 | UInt32(utf8[i &+ 1] & 0x3F)
-                        i &+= 2
                     }
+                    if v >= 0x10000 { return -1 }
                     let flag = flags[Int(v)]
                     out[count] = v
                     count &+= 1

@@ -59,16 +59,8 @@ public struct ParagraphKeyMaker {
     /// The key of `text`.
     public func key(_ text: String) -> ParagraphKey {
         if let table {
-            var text = text
-            let scalars = text.withUTF8 { utf8 in
-                [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
-                    var i = 0
-                    while i < utf8.count {
-                        out[count] = UTF8Decoding.decode(utf8, &i)
-                        count += 1
-                    }
-                }
-            }
+            var text = text, scalars: [UInt32] = []
+            text.withUTF8 { UTF8Decoding.appendScalars(of: $0, to: &scalars) }
             return scalars.withUnsafeBufferPointer { key(folding: $0, through: table) }
         }
         var simplified = view?.simplified(text) ?? text
