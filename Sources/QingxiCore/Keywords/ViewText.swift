@@ -26,11 +26,11 @@ struct ViewText {
         let (values, folded) = isSimplified && decoded != nil
             ? Self.widthFolded(decoded!) : simplified.withUTF8(Self.foldedScalars)
         scalars = values
-        if !folded && Self.sameBytes(simplified, text) {
+        if !folded && (isSimplified || Self.sameBytes(simplified, text)) {
             original = nil
             aligned = true
         } else {
-            let raw = Self.scalarValues(text)
+            let raw = decoded ?? Self.scalarValues(text)  // `decoded` is the text's, when given
             original = raw.count == values.count ? raw : nil
             aligned = original != nil
         }
