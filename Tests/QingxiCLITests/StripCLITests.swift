@@ -42,7 +42,7 @@ import Testing
         let r = try CLIRunner.run(["strip", "--meta", Self.fixture])
         #expect(r.status == 0)
         let meta = Self.lines(r.stderr).filter { $0.contains("\t") }
-        #expect(meta == ["dateline_org\t清河新聞網", "dateline_date\t5月12日", "reporter\t林曉雯",
+        #expect(meta == ["title\t清河縣召開2022年垃圾分類工作推進會", "dateline_org\t清河新聞網", "dateline_date\t5月12日", "reporter\t林曉雯",
                          "photo_credit\t許志強", "editor\t孫麗華"])
         #expect(!r.stderr.contains("strip: removed"), "removals are printed only with --explain")
     }

@@ -29,7 +29,7 @@ import Testing
         #expect(reasons == ["4 caption", "9 editor", "10 prompt", "11 prompt", "13 disclaimer", "14 copyright",
                             "15 copyright"])
         let meta = article.meta.map { "\($0.key)=\($0.value)" }
-        #expect(meta == ["dateline_org=清河新聞網", "dateline_date=5月12日", "reporter=林曉雯",
+        #expect(meta == ["title=清河縣召開2022年垃圾分類工作推進會", "dateline_org=清河新聞網", "dateline_date=5月12日", "reporter=林曉雯",
                          "photo_credit=許志強", "editor=孫麗華"])
     }
 

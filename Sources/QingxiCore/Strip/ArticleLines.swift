@@ -79,6 +79,9 @@ struct ArticleLines {
         let scratch = context.scratch, matcher = context.matcher
         let candidates = quick.withFolded { folded in
             line.isTimestamp = counted.isTimestamp(folded)
+            if counted.punctuation == 0 && counted.units <= LineFeatures.menuUnits { line.tokens = LineFeatures.tokens(folded) }
+            line.endsSentence = counted.punctuation > 0 && LineFeatures.endsSentence(folded)
+            line.startsItem = LineFeatures.startsItem(folded)
             return matcher.candidates(in: folded, length: counted.length, scratch: scratch)
         }
         if candidates > 0 || context.needsViews {

@@ -78,6 +78,11 @@ public final class BoilerplateStripper: Stage {
             break
         case .protected(let h):
             record(lines.hits[h].match, text: lines.text(of: i), view: lines.view(of: i), into: article)
+        case .headline(let subtitle):
+            let key = subtitle ? "subtitle" : "title"
+            if !article.meta.contains(where: { $0.key == key }) {
+                article.meta.append((key, MetadataExtractor.clean(Array(lines.text(of: i).unicodeScalars))))
+            }
         case .removed(let reason, let h):
             if let h { record(lines.hits[h].match, text: lines.text(of: i), view: lines.view(of: i), into: article) }
             if recordsRemovals { article.recordRemoval(lines.paragraph(i), stage: name, reason: rules.category(reason)) }

@@ -76,4 +76,72 @@ struct LineFeatures: Equatable {
                 .contains(c)
         }
     }
+
+    /// Longest line (units) whose words `tokens` counts: menus are short.
+    static let menuUnits = 60
+
+    /// Runs of characters between white space.
+    static func tokens(_ text: UnsafeBufferPointer<UInt32>) -> Int {
+        var count = 0
+        var inWord = false
+        for c in text {
+            let space = c == 0x20 || c == 0x09 || c == 0x3000 || c == 0xA0
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    /// The last character other than white space and closing quotes or brackets is 。！？…；： (or ASCII ! ? ;):
+    /// a sentence, or a lead-in to what follows (a 主送 line, "X提出以下意见：").
+    static func endsSentence(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
+        var i = text.count - 1
+        while i >= 0 {
+            switch text[i] {
+            case 0x20, 0x09, 0x3000, 0xA0, 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29: i -= 1
+            default:
+                switch text[i] {
+                case 0x3002, 0xFF01, 0xFF1F, 0x2026, 0xFF1B, 0x21, 0x3F, 0x3B, 0xFF1A: return true
+                default: return false
+                }
+            }
+        }
+        return false
+    }
+
+    /// Starts with a list marker: a digit or Han numeral followed by 、 . ． ) ）, a bracketed number （一） (1),
+    /// a circled number ①, or 第…条/章/节/款.
+    static func startsItem(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
+        var i = 0
+        while i < text.count, text[i] == 0x20 || text[i] == 0x3000 || text[i] == 0x09 { i += 1 }
+        guard i < text.count else { return false }
+        let first = text[i]
+        if first >= 0x2460 && first <= 0x2473 { return true }                    // ① … ⑳
+        if first == 0x7B2C {                                                     // 第N条 / 章 / 节 / 款
+            var j = i + 1
+            while j < text.count, j - i <= 6, isNumeral(text[j]) { j += 1 }
+            guard j > i + 1 && j < text.count else { return false }
+            switch text[j] {
+            case 0x6761, 0x7AE0, 0x8282, 0x6B3E: return true
+            default: return false
+            }
+        }
+        var j = i
+        if first == 0xFF08 || first == 0x28 { j += 1 }                         // （ (
+        let start = j
+        while j < text.count, j - start < 4, isNumeral(text[j]) { j += 1 }
+        guard j > start, j < text.count else { return false }
+        switch text[j] {
+        case 0x3001, 0x2E, 0xFF0E, 0x29, 0xFF09: return true                     // 、 . ． ) ）
+        default: return false
+        }
+    }
+
+    private static func isNumeral(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6:
+            return true
+        default: return false
+        }
+    }
 }

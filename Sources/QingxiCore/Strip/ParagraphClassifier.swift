@@ -1,159 +1,207 @@
-/// Judges the paragraphs of text dumped from a whole web page (menus, breadcrumbs, share bars, lone timestamps,
-/// comment threads, recommendation lists) and finds the article body among them.
+/// Judges the lines of text dumped from a whole web page (menus, breadcrumbs, share bars, teaser lists, footers)
+/// one by one, with their neighbours, and says which are page chrome. It never needs to find "the" body: every
+/// line that is not shown to be chrome stays, so several body regions (a document and its annex, a body split
+/// by a table) all survive.
 ///
-/// jusText judges a paragraph by its stopword density, which is zero for Chinese; this classifier uses what
-/// Chinese text does show: a body paragraph is long in Han characters and dense in sentence punctuation, and
-/// stands among other such paragraphs; page chrome is short, unpunctuated, full of link separators, and comes
-/// in runs. Each non-blank line gets a score (positive: body-like, negative: chrome-like; lines a rule already
-/// removed count as chrome), and the body is the run of lines with the largest total score (a maximum-sum
-/// segment, as in Finn et al.'s Body Text Extraction), so short headings and poem lines inside the body stay
-/// with it while long lines stranded among chrome (a teaser, a long comment) do not join it.
+/// The model is jusText's, adapted to Chinese text without its stop words (see `LineClass`):
+/// 1. each line gets a class from its own features: `good` (running prose: Han characters with sentence
+///    punctuation), `bad` (evidence of chrome: link separators, a menu of short words, a line the page repeats,
+///    a line a furniture rule removed), `nearGood` or `short` (not enough to say), or `transparent` (blank
+///    lines and lines a rule removed as article metadata — captions, bylines, sources — which say nothing
+///    about their neighbours);
+/// 2. a `nearGood` or `short` line takes its class from its context: it is chrome only when the nearest decisive
+///    line on each side (skipping other undecided and transparent lines; the text's edges count as chrome) is
+///    chrome. A heading, a list, a table row or a signature next to prose stays.
+/// 3. a `bad` line is chrome; but every line of a short gap between prose (a table, a list, a separator
+///    inside the body) stays, unless a furniture rule removed a line of that gap.
 ///
-/// Datelines (lines a `keep` rule protects) inside the body stay whatever they score; outside it they are
-/// teasers of other articles and go with the rest of the page.
-///
-/// The classifier removes anything only when the text looks like a page dump: at least `pageChromeLines`
-/// chrome-like lines outside the body. A plain article (title, body, a tail the rules remove) is left alone,
-/// and so is the classifier's own output (its body has no chrome around it), which keeps the stage idempotent.
+/// Removal needs positive evidence, so the classifier removes nothing at all unless the text looks like a
+/// page dump (at least `pageChromeLines` lines of its own chrome evidence), and undecided lines are removed
+/// only when the page has prose somewhere. A `good` line — prose — is never removed here; only an explicit
+/// rule removes prose. Deterministic; running it on the lines it keeps finds no page (their chrome evidence is
+/// gone), which keeps the stage idempotent.
 struct ParagraphClassifier {
     /// One line as the classifier sees it.
     struct Line {
         var features: LineFeatures
         var isBlank: Bool
-        /// Already removed by a rule or profile: counts as chrome, is not removed again.
+        /// Already removed by a rule or profile: not removed again.
         var removed: Bool
         /// Kept whatever the classifier thinks (a dateline).
         var protected: Bool
         var timestamp: Bool
         /// A hash of the line's text (0 for none), to find lines the page repeats.
         var key: Int = 0
-        /// Removed by a rule whose lines close an article body (`editor`, `source`: see `StripPolicy`).
-        var closesBody = false
-        /// Removed by a rule whose lines are page furniture (navigation, prompts, comments, footers…).
+        /// Removed by a rule whose lines are page furniture (navigation, prompts, comments, footers…): chrome
+        /// evidence for the neighbours. Lines removed as metadata (captions, sources) are not.
         var furniture = false
+        /// Words separated by white space (counted for short unpunctuated lines only, else 0).
+        var tokens = 0
+        var endsSentence = false
+        var startsItem = false
+        /// A time, a byline, a source line or a dateline (a metadata rule matches it): no evidence either way.
+        var metaLike = false
     }
 
-    /// Fewest chrome-like lines outside the body for the text to count as a page dump.
+    /// Fewest lines of chrome evidence for the text to count as a page dump.
     var pageChromeLines = 5
-    /// Cost of a line break: what a line must earn in punctuated text to count as body.
-    var lineCost = 20.0
-    /// Lower cost for a punctuated line (poem lines, short quotes, a sentence broken over two lines).
-    var punctuatedLineCost = 8.0
-    /// Extra score of the first line a `keep` rule protects: a dateline is where the body starts.
-    var protectedBonus = 100.0
-    /// Score of a line a rule removed.
-    var removedScore = -15.0
+    /// Fewest one-word lines in a run for it to be a menu.
+    var menuRunLines = 4
+    /// Fewest headline-shaped lines in a run for it to be a teaser list.
+    var teaserRunLines = 3
+    /// Longest run of lines between prose that is kept as part of the body whatever it looks like.
+    var gapLines = 15
 
     /// The indices of lines to remove as page chrome (empty when the text is not a page dump).
     func chromeLines(_ lines: [Line]) -> [Int] {
-        var scores = lines.map(score)
-        penalizeRepeats(&scores, lines)
-        if let first = lines.firstIndex(where: \.protected) { scores[first] += protectedBonus }
-        guard let best = bestSegment(scores, lines) else { return [] }
-        let body = extendedToClosing(anchored(best, scores, lines), lines)
-        var outside: [Int] = []
-        var chromeLike = 0
-        for (i, line) in lines.enumerated() where !body.contains(i) && !line.isBlank && !line.removed {
-            outside.append(i)
-            if scores[i] < 0 { chromeLike += 1 }
+        var classes = lines.map(LineClass.init)
+        markRepeats(&classes, lines)
+        markTeaserRuns(&classes, lines)
+        markMenuRuns(&classes, lines)
+        let inBody = gapsInBody(lines, classes)
+        var evidence = 0
+        for (i, c) in classes.enumerated() where c == .bad && !lines[i].removed && !inBody[i] { evidence += 1 }
+        guard evidence >= pageChromeLines else { return [] }
+        let hasProse = classes.contains(.good)
+        var chrome: [Int] = []
+        for i in lines.indices where !lines[i].removed && !lines[i].isBlank && !lines[i].protected && !inBody[i] {
+            switch classes[i] {
+            case .bad:
+                chrome.append(i)
+            case .nearGood, .short:
+                if hasProse && neighbour(of: i, step: -1, classes) == .bad
+                    && neighbour(of: i, step: 1, classes) == .bad {
+                    chrome.append(i)
+                }
+            case .good, .transparent:
+                break
+            }
         }
-        return chromeLike >= pageChromeLines ? outside : []
+        return chrome
     }
 
-    /// Lines repeated within the page (menus, share bars and teaser lists shown twice) are chrome, whatever
-    /// their punctuation, unless they are long (a body paragraph printed twice is the dedup stage's business).
-    private func penalizeRepeats(_ scores: inout [Double], _ lines: [Line]) {
+    /// Lines the page repeats (menus, share bars and teaser lists shown twice) are chrome evidence unless they
+    /// are prose (a body paragraph printed twice is the dedup stage's business).
+    private func markRepeats(_ classes: inout [LineClass], _ lines: [Line]) {
         var table = RepeatCounter(capacity: lines.count)
-        for line in lines where !line.isBlank && line.key != 0 && line.features.units <= 80 {
-            table.add(line.key)
-        }
+        for line in lines where !line.isBlank && !line.removed && line.key != 0 { table.add(line.key) }
         guard table.anyRepeated else { return }
-        for (i, line) in lines.enumerated() where line.key != 0 && !line.protected && table.count(of: line.key) > 1 {
-            scores[i] = min(scores[i], -lineCost)
+        for (i, line) in lines.enumerated()
+        where line.key != 0 && !line.removed && !line.protected && table.count(of: line.key) > 1 {
+            if classes[i] == .nearGood || classes[i] == .short { classes[i] = .bad }
         }
     }
 
-    /// Body-likeness of one line: text units weighted by punctuation density, less the cost of a line.
-    func score(_ line: Line) -> Double {
-        if line.isBlank { return 0 }
-        if line.removed { return removedScore }
-        let f = line.features
-        let units = Double(f.units)
-        let density = min(1.0, Double(f.punctuation) * 12.0 / max(units, 1.0))
-        var s = units * density - (f.punctuation > 0 ? punctuatedLineCost : lineCost)
-        s -= 10.0 * Double(f.linkMarks)
-        if line.timestamp { s -= 20 }
-        if line.protected { s = max(s, units) }
-        return s
-    }
-
-    /// An editor or source line, or the end of the text, closes the body: when one follows the body run within
-    /// `StripPolicy.closingReach` lines with no page furniture in between, the body runs up to it. This keeps
-    /// the short unpunctuated lines of "poster-style" articles (one phrase a line) that score as chrome.
-    private func extendedToClosing(_ body: ClosedRange<Int>, _ lines: [Line]) -> ClosedRange<Int> {
-        var end = body.upperBound + 1
-        while end < lines.count, end - body.upperBound <= StripPolicy.closingReach {
-            let line = lines[end]
-            if line.closesBody { return end - 1 > body.upperBound ? body.lowerBound...(end - 1) : body }
-            if line.furniture || line.protected { return body }
-            end += 1
-        }
-        // The end of the text closes the body too (that is what a second run sees after the first removed the
-        // editor line), so that stripping twice keeps what stripping once kept.
-        return end == lines.count ? body.lowerBound...(lines.count - 1) : body
-    }
-
-    /// A dateline is where the body starts: when the best run lies elsewhere (a long teaser list) and the run
-    /// that starts at the first dateline is at least half as strong, that run is the body.
-    private func anchored(_ best: ClosedRange<Int>, _ scores: [Double], _ lines: [Line]) -> ClosedRange<Int> {
-        guard let anchor = lines.firstIndex(where: \.protected), !best.contains(anchor) else { return best }
-        let forward = segment(around: anchor, scores)
-        let strength = { (range: ClosedRange<Int>) in scores[range].reduce(0, +) }
-        return strength(forward) >= 0.5 * strength(best) ? anchor...forward.upperBound : best
-    }
-
-    /// The maximum-sum run of lines that contains `anchor` (a dateline: the body is where it stands, however
-    /// long a list of teasers elsewhere on the page).
-    private func segment(around anchor: Int, _ scores: [Double]) -> ClosedRange<Int> {
-        var start = anchor, end = anchor
-        var sum = 0.0, best = 0.0
-        for i in stride(from: anchor - 1, through: 0, by: -1) {
-            sum += scores[i]
-            if sum > best { best = sum; start = i }
-        }
-        sum = 0; best = 0
-        for i in (anchor + 1)..<max(scores.count, anchor + 1) {
-            sum += scores[i]
-            if sum > best { best = sum; end = i }
-        }
-        return start...end
-    }
-
-    /// The maximum-sum run of lines (Kadane); nil when no line scores above zero.
-    private func bestSegment(_ scores: [Double], _ lines: [Line]) -> ClosedRange<Int>? {
-        var best: ClosedRange<Int>?
-        var bestSum = 0.0
-        var sum = 0.0
+    /// A run of undecided lines (`nearGood`, `short`, with transparent lines between) holding at least
+    /// `teaserRunLines` headline-shaped lines, most of its medium lines, is a list of links to other pages:
+    /// its headline-shaped lines are chrome evidence. A list of the body's own (numbered items, sentences)
+    /// is not headline-shaped, and one between prose is kept by `gapsInBody` anyway; a run with more text than
+    /// the page's largest stretch of prose is taken for the body.
+    private func markTeaserRuns(_ classes: inout [LineClass], _ lines: [Line]) {
+        let proseUnits = largestProseRegion(lines, classes)
         var start = 0
-        for (i, s) in scores.enumerated() {
-            if sum <= 0 {
-                if lines[i].isBlank { continue }
-                sum = 0
-                start = i
+        while start < lines.count {
+            guard classes[start] == .nearGood || classes[start] == .short else { start += 1; continue }
+            var end = start, teasers = 0, medium = 0, units = 0
+            while end < lines.count, [.nearGood, .short, .transparent].contains(classes[end]) {
+                if classes[end] == .nearGood { medium += 1 }
+                if LineClass.isTeaser(lines[end], classes[end]) { teasers += 1 }
+                units += lines[end].features.units
+                end += 1
             }
-            sum += s
-            if sum > bestSum {
-                bestSum = sum
-                best = start...i
+            // A run that outweighs the page's largest stretch of prose is its body written without punctuation
+            // (a photo blog): kept.
+            // A list right next to prose may be the body's own (a schedule or a table after a paragraph, a list
+            // of items before one): unsure, so it is left to the context rule.
+            let attached = adjacent(start, -1, classes) == .good || adjacent(end - 1, 1, classes) == .good
+            if teasers >= teaserRunLines && teasers * 3 >= medium * 2 && units < proseUnits && !attached {
+                for i in start..<end where LineClass.isTeaser(lines[i], classes[i]) { classes[i] = .bad }
             }
+            start = end
+        }
+    }
+
+    /// The class of the first line from `index` in direction `step` that is not transparent (nil at the edge).
+    private func adjacent(_ index: Int, _ step: Int, _ classes: [LineClass]) -> LineClass? {
+        var i = index + step
+        while i >= 0 && i < classes.count {
+            if classes[i] != .transparent { return classes[i] }
+            i += step
+        }
+        return nil
+    }
+
+    /// A run of at least `menuRunLines` lines of a few words each, without punctuation (a menu dumped one link
+    /// a line: 首页 / 新闻 / 政务 / 财经), is chrome evidence. Blank lines do not break the run.
+    private func markMenuRuns(_ classes: inout [LineClass], _ lines: [Line]) {
+        func isMenuItem(_ i: Int) -> Bool {
+            let f = lines[i].features
+            return classes[i] == .short && f.units > 0 && f.units <= 4 && f.punctuation == 0 && !lines[i].startsItem
+                && !lines[i].protected
+        }
+        var start = 0
+        while start < lines.count {
+            guard isMenuItem(start) else { start += 1; continue }
+            var end = start, items = 0
+            while end < lines.count, isMenuItem(end) || lines[end].isBlank {
+                if !lines[end].isBlank { items += 1 }
+                end += 1
+            }
+            if items >= menuRunLines {
+                for i in start..<end where !lines[i].isBlank { classes[i] = .bad }
+            }
+            start = end
+        }
+    }
+
+    /// The units of prose in the largest stretch of prose lines less than `gapLines` apart.
+    private func largestProseRegion(_ lines: [Line], _ classes: [LineClass]) -> Int {
+        var best = 0, current = 0
+        var last: Int?
+        for i in lines.indices where classes[i] == .good {
+            if let last, i - last - 1 > gapLines { current = 0 }
+            current += lines[i].features.units
+            best = max(best, current)
+            last = i
         }
         return best
+    }
+
+    /// The class of the nearest decisive line (`good` or `bad`) from `index` in direction `step`; the text's
+    /// edge counts as chrome.
+    private func neighbour(of index: Int, step: Int, _ classes: [LineClass]) -> LineClass {
+        var i = index + step
+        while i >= 0 && i < classes.count {
+            if classes[i] == .good || classes[i] == .bad { return classes[i] }
+            i += step
+        }
+        return .bad
+    }
+
+    /// Lines in a gap of at most `gapLines` lines between prose, with no line a furniture rule removed: a table,
+    /// a list, a separator or a repeated attribution inside the body, kept whatever they look like.
+    private func gapsInBody(_ lines: [Line], _ classes: [LineClass]) -> [Bool] {
+        var inGap = [Bool](repeating: false, count: lines.count)
+        var lastProse: Int?
+        var furnitureSince = false
+        for i in lines.indices {
+            if classes[i] == .good {
+                if let start = lastProse, !furnitureSince, i - start - 1 <= gapLines {
+                    for j in (start + 1)..<i { inGap[j] = true }
+                }
+                lastProse = i
+                furnitureSince = false
+            } else if lines[i].removed && lines[i].furniture {
+                furnitureSince = true
+            }
+        }
+        return inGap
     }
 }
 
 /// How often each key occurs, in an open-addressing table (keys are already hashes: their low bits pick the
 /// slot; no hashing, no dictionary).
-private struct RepeatCounter {
+struct RepeatCounter {
     private var keys: [Int]
     private var counts: [Int32]
     private let mask: Int

@@ -18,12 +18,21 @@ struct StripLine {
         case keep
         /// Kept by a `keep` rule (a dateline): the classifier and later rules leave it alone.
         case protected(hit: Int)
+        /// The article's headline (or, with `subtitle`, its deck), found by `HeadlineFinder`: kept, protected
+        /// like a dateline, and recorded as `title` / `subtitle` metadata.
+        case headline(subtitle: Bool)
         case removed(Reason, hit: Int?)
     }
 
     var features = LineFeatures()
     var isBlank = true
     var isTimestamp = false
+    /// The last character other than white space is a sentence end (。！？… or a closing quote after one).
+    var endsSentence = false
+    /// Starts with a list marker (1. （一） 第一条 ① 一、…): an item of a list in the body.
+    var startsItem = false
+    /// Words separated by white space, counted for short lines without punctuation (menus), else 0.
+    var tokens = 0
     /// A hash of a short line's bytes, for the classifier to find lines a page repeats (see
     /// `QuickFold.repeatKey`); 0 for blank and long lines, which it does not compare.
     var repeatKey = 0
@@ -51,8 +60,10 @@ struct StripLine {
     }
 
     var isProtected: Bool {
-        if case .protected = verdict { return true }
-        return false
+        switch verdict {
+        case .protected, .headline: return true
+        default: return false
+        }
     }
 
     /// True for a kept line with enough Han characters and punctuation to anchor the body (see `StripPolicy`).
@@ -71,7 +82,12 @@ public enum StripPolicy {
     public static let closingCategories: Set<String> = ["editor", "source"]
     /// Categories whose lines are page furniture (the body is not extended across them).
     public static let furnitureCategories: Set<String> = [
-        "navigation", "prompt", "comment-widget", "footer", "copyright", "disclaimer", "profile",
+        "navigation", "prompt", "comment-widget", "footer", "copyright", "disclaimer", "profile", "ad",
+    ]
+    /// Categories of rules whose lines stand between a headline and the body (`HeadlineFinder`), and which the
+    /// page classifier reads as no evidence either way.
+    public static let metadataCategories: Set<String> = [
+        "time", "byline", "source", "editor", "dateline", "empty-field", "doc-meta",
     ]
     /// How far (lines) after the body run an editor or source line may stand to close it.
     public static let closingReach = 80

@@ -143,14 +143,16 @@ struct StripPlan {
         for line in lines {
             var entry = ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: false,
                                                  protected: line.isProtected, timestamp: line.isTimestamp,
-                                                 key: line.repeatKey)
+                                                 key: line.repeatKey, tokens: line.tokens,
+                                                 endsSentence: line.endsSentence, startsItem: line.startsItem)
             if let reason = line.removalReason {
                 entry.removed = true
-                entry.closesBody = rules.closesBody(reason)
                 entry.furniture = rules.isFurniture(reason)
             }
+            entry.metaLike = line.isTimestamp || isMetaLike(line)
             input.append(entry)
         }
+        markHeadline(&input)
         // A second run sees only the lines this one keeps, and judges them afresh: the lines the rules removed are
         // gone, and a line repeated in the page is no longer a repeat once its copy outside the body is gone, so
         // the body can move. Ask the classifier about the kept lines until it removes nothing more, so that
@@ -167,6 +169,23 @@ struct StripPlan {
             let again = classifier.chromeLines(kept.map { input[$0] }).map { kept[$0] }
             if again.isEmpty { break }
             chrome = again
+        }
+    }
+
+    /// A line a metadata rule will remove or keep (a time, a byline, a source, a dateline), whatever its position.
+    private func isMetaLike(_ line: StripLine) -> Bool {
+        article.hits[line.hits].contains { StripPolicy.metadataCategories.contains(rules.rules[$0.rule].category) }
+    }
+
+    /// Protects the headline and deck `HeadlineFinder` finds (as `.headline` verdicts and protected lines of the
+    /// classifier's input).
+    private mutating func markHeadline(_ input: inout [ParagraphClassifier.Line]) {
+        let found = HeadlineFinder().find(input.map { HeadlineFinder.Line(line: $0, metaLike: $0.metaLike) })
+        guard let found else { return }
+        for (index, subtitle) in [(found.title, false)] + (found.subtitle.map { [($0, true)] } ?? []) {
+            guard case .keep = lines[index].verdict else { continue }
+            lines[index].verdict = .headline(subtitle: subtitle)
+            input[index].protected = true
         }
     }
 

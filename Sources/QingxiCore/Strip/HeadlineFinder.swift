@@ -1,0 +1,66 @@
+/// Finds an article's headline (and deck) in a page dump or an article: the line just above the first group of
+/// metadata lines (a time, a byline, a source or a dateline) after which the body begins.
+///
+/// News pages put the headline, sometimes a deck, then when and by whom, then the body; in a page dump the
+/// headline sits between a breadcrumb and share buttons, where its neighbours alone would make it look like
+/// chrome. The finder needs that shape: a line of at least `minimumUnits` units that is not chrome by its own
+/// features, directly above the metadata group (blank lines and lines already removed as metadata between),
+/// and prose within `bodyReach` lines after the group. When two such lines stand above the group, the upper
+/// is the headline and the lower its deck. A line the page repeats (a headline also printed in a teaser list)
+/// qualifies as well: the repeat is what the classifier would otherwise hold against it.
+struct HeadlineFinder {
+    /// A line as the finder sees it.
+    struct Line {
+        var line: ParagraphClassifier.Line
+        /// A time, a byline, a source or a dateline: lines that stand between a headline and the body.
+        var metaLike: Bool
+    }
+
+    var minimumUnits = 5
+    var maximumUnits = 60
+    var bodyReach = 6
+
+    /// The headline's index and, when there is one, the deck's.
+    func find(_ lines: [Line]) -> (title: Int, subtitle: Int?)? {
+        var i = 0
+        while i < lines.count {
+            guard lines[i].metaLike || lines[i].line.protected else { i += 1; continue }
+            var end = i
+            while end + 1 < lines.count, skippable(lines[end + 1]) { end += 1 }
+            if bodyFollows(end, lines), let title = candidate(above: i, lines) {
+                if let upper = candidate(above: title, lines), upper != title { return (upper, title) }
+                return (title, nil)
+            }
+            i = end + 1
+        }
+        return nil
+    }
+
+    private func skippable(_ line: Line) -> Bool {
+        line.metaLike || line.line.isBlank || (line.line.removed && !line.line.furniture)
+    }
+
+    /// The first line above `index`, past blank and metadata lines, when it has a headline's shape.
+    private func candidate(above index: Int, _ lines: [Line]) -> Int? {
+        var i = index - 1
+        while i >= 0, skippable(lines[i]) { i -= 1 }
+        guard i >= 0 else { return nil }
+        let line = lines[i].line
+        guard !line.removed, !line.protected else { return nil }
+        let f = line.features
+        guard f.units >= minimumUnits, f.units <= maximumUnits, f.han * 2 >= f.units, !line.endsSentence,
+              !LineClass.isChrome(f, tokens: line.tokens) else { return nil }
+        return i
+    }
+
+    /// Prose begins within `bodyReach` lines after `end`.
+    private func bodyFollows(_ end: Int, _ lines: [Line]) -> Bool {
+        var i = end + 1
+        while i < lines.count, i - end <= bodyReach {
+            let line = lines[i].line
+            if line.protected || (!line.removed && !line.isBlank && LineClass.isProse(line)) { return true }
+            i += 1
+        }
+        return false
+    }
+}
