@@ -41,12 +41,15 @@ enum LineClass: Equatable {
     /// end with 。); from `longProseUnits` on, the ending is not asked (a crawl may glue a widget's words on).
     /// A shorter line that ends a sentence after a clause mark is prose too (a line of a poem, a short answer).
     static func isProse(_ line: ParagraphClassifier.Line) -> Bool {
-        let f = line.features
+        isProse(line.features, endsSentence: line.endsSentence)
+    }
+
+    static func isProse(_ f: LineFeatures, endsSentence: Bool) -> Bool {
         guard f.han * 2 >= f.units, f.punctuation >= 2, f.punctuation * 20 >= f.units, f.linkMarks <= 1 else {
             return false
         }
         if f.units >= longProseUnits { return true }
-        return line.endsSentence && f.units >= nearGoodUnits
+        return endsSentence && f.units >= nearGoodUnits
     }
 
     /// Units from which a punctuated line is prose whatever its ending.

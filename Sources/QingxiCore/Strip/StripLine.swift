@@ -84,6 +84,9 @@ public enum StripPolicy {
     public static let furnitureCategories: Set<String> = [
         "navigation", "prompt", "comment-widget", "footer", "copyright", "disclaimer", "profile", "ad",
     ]
+    /// Prose lines in a row that make a body: a `thread` rule's heading counts only after one, and its thread
+    /// ends before the next.
+    public static let bodyRunLines = 3
     /// Categories of rules whose lines stand between a headline and the body (`HeadlineFinder`), and which the
     /// page classifier reads as no evidence either way.
     public static let metadataCategories: Set<String> = [

@@ -34,6 +34,7 @@ struct StripPlan {
         applyRules { action, position in position == .any && action != .block }
         applyProfile()
         applyClassifier()
+        applyThreads()
         let (blockFirst, blockLast) = substantialBounds()
         applyBlock(first: blockFirst, last: blockLast)
         let (first, last) = substantialBounds()
@@ -94,7 +95,7 @@ struct StripPlan {
         let rule = article.hits[h].rule
         switch rules.rules[rule].action {
         case .keep: return .verdict(.protected(hit: h))
-        case .drop, .block: return .verdict(.removed(.rule(rule), hit: h))
+        case .drop, .block, .thread: return .verdict(.removed(.rule(rule), hit: h))
         case .cut: return cutDecision(h, rules.rules[rule].maxLength, index)
         }
     }
@@ -187,6 +188,52 @@ struct StripPlan {
             lines[index].verdict = .headline(subtitle: subtitle)
             input[index].protected = true
         }
+    }
+
+    /// A `thread` rule's heading after the body has begun removes the lines after it up to the next run of
+    /// `StripPolicy.bodyRunLines` prose lines (comments are prose lines between names, times and buttons; a
+    /// body is prose lines in a row), or the end.
+    private mutating func applyThreads() {
+        var proseRun = 0, bodySeen = false
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            if case .removed(.rule(let rule), _) = line.verdict, rules.rules[rule].action == .thread, bodySeen {
+                i = removeThread(after: i, rule: rule)
+                proseRun = 0
+                continue
+            }
+            if !line.isBlank {
+                proseRun = !line.isRemoved && isProse(line) ? proseRun + 1 : 0
+                if proseRun >= StripPolicy.bodyRunLines { bodySeen = true }
+            }
+            i += 1
+        }
+    }
+
+    /// Removes the kept lines after `heading` up to the next body run; returns the index to go on from.
+    private mutating func removeThread(after heading: Int, rule: Int) -> Int {
+        var end = heading + 1, proseRun = 0
+        var thread: [Int] = []
+        while end < lines.count {
+            let line = lines[end]
+            if !line.isBlank {
+                // A removed line (a name, a time, a button) between two comments breaks the run.
+                proseRun = !line.isRemoved && isProse(line) ? proseRun + 1 : 0
+                if proseRun >= StripPolicy.bodyRunLines { break }
+                if !line.isRemoved { thread.append(end) }
+            }
+            end += 1
+        }
+        if end < lines.count { thread.removeLast(StripPolicy.bodyRunLines - 1) }  // the run's first lines stay
+        for index in thread where !lines[index].isProtected {
+            lines[index].verdict = .removed(.rule(rule), hit: nil)
+        }
+        return heading + 1
+    }
+
+    private func isProse(_ line: StripLine) -> Bool {
+        LineClass.isProse(line.features, endsSentence: line.endsSentence)
     }
 
     private func substantialBounds() -> (Int?, Int?) {

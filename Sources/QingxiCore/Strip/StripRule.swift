@@ -11,7 +11,10 @@
 ///     text, cut the span and keep the rest (recorded as `category (partial)`), otherwise drop the line;
 ///   - `block`: remove the line and every line after it, when at most `StripPolicy.tailBlockLimit` Han
 ///     characters of kept text follow (a disclaimer heading near the end);
-///   - `keep`: keep the line, only take its captures as metadata (datelines).
+///   - `keep`: keep the line, only take its captures as metadata (datelines);
+///   - `thread`: remove the line, and when it stands after the body has begun (`StripPolicy.bodyRunLines`
+///     prose lines in a row), the comment thread it heads: every line after it up to the next such run of
+///     prose, or the end.
 /// - `position`: `any`; `head` (before the first substantial body paragraph), `tail` (after the last one) or
 ///   `edge` (either). A substantial paragraph is one the page classifier keeps with at least
 ///   `StripPolicy.substantialHan` Han characters and sentence punctuation.
@@ -21,7 +24,7 @@
 ///   folded, ASCII lowered). Named captures `(?<key>…)` become metadata under `key`, with the original text.
 public struct StripRule: Sendable {
     public enum Action: String, Sendable, CaseIterable {
-        case drop, cut, block, keep
+        case drop, cut, block, keep, thread
     }
 
     public enum Position: String, Sendable, CaseIterable {
@@ -59,7 +62,7 @@ public struct StripRule: Sendable {
             throw DataFileLineError("bad category '\(category)': use a-z, 0-9 and '-'")
         }
         guard let action = Action(rawValue: String(fields[1])) else {
-            throw DataFileLineError("bad action '\(fields[1])': use drop, cut, block or keep")
+            throw DataFileLineError("bad action '\(fields[1])': use drop, cut, block, keep or thread")
         }
         guard let position = Position(rawValue: String(fields[2])) else {
             throw DataFileLineError("bad position '\(fields[2])': use any, head, tail or edge")
