@@ -79,9 +79,12 @@ struct ArticleLines {
         let scratch = context.scratch, matcher = context.matcher
         let candidates = quick.withFolded { folded in
             line.isTimestamp = counted.isTimestamp(folded)
-            if counted.punctuation == 0 && counted.units <= LineFeatures.menuUnits { line.tokens = LineFeatures.tokens(folded) }
-            line.endsSentence = counted.punctuation > 0 && LineFeatures.endsSentence(folded)
-            line.startsItem = LineFeatures.startsItem(folded)
+            // What the page classifier asks of short lines only (long ones are prose or not by their counts).
+            if counted.units <= LineFeatures.menuUnits {
+                if counted.punctuation == 0 || counted.digits > 0 { line.tokens = LineFeatures.tokens(folded) }
+                line.endsSentence = counted.punctuation > 0 && LineFeatures.endsSentence(folded)
+                line.startsItem = LineFeatures.startsItem(folded)
+            }
             return matcher.candidates(in: folded, length: counted.length, scratch: scratch)
         }
         if candidates > 0 || context.needsViews {

@@ -9,35 +9,38 @@
 /// is the headline and the lower its deck. A line the page repeats (a headline also printed in a teaser list)
 /// qualifies as well: the repeat is what the classifier would otherwise hold against it.
 struct HeadlineFinder {
-    /// A line as the finder sees it.
-    struct Line {
-        var line: ParagraphClassifier.Line
-        /// A time, a byline, a source or a dateline: lines that stand between a headline and the body.
-        var metaLike: Bool
-    }
+    /// A line as the finder sees it (`metaLike`: a time, a byline, a source or a dateline, the lines that
+    /// stand between a headline and the body).
+    typealias Line = ParagraphClassifier.Line
 
     var minimumUnits = 5
     var maximumUnits = 60
     var bodyReach = 6
 
-    /// The headline's index and, when there is one, the deck's.
+    /// The headline's index and, when there is one, the deck's. Of several metadata groups before the body
+    /// (a document's metadata table, then its number under the title), the last one decides.
     func find(_ lines: [Line]) -> (title: Int, subtitle: Int?)? {
+        let firstProse = lines.firstIndex { !$0.removed && !$0.isBlank && LineClass.isProse($0) }
+        var found: (title: Int, subtitle: Int?)?
         var i = 0
-        while i < lines.count {
-            guard lines[i].metaLike || lines[i].line.protected else { i += 1; continue }
+        while i < lines.count, i < (firstProse ?? lines.count) {
+            guard lines[i].metaLike || lines[i].protected else { i += 1; continue }
             var end = i
             while end + 1 < lines.count, skippable(lines[end + 1]) { end += 1 }
             if bodyFollows(end, lines), let title = candidate(above: i, lines) {
-                if let upper = candidate(above: title, lines), upper != title { return (upper, title) }
-                return (title, nil)
+                if let upper = candidate(above: title, lines), upper != title {
+                    found = (upper, title)
+                } else {
+                    found = (title, nil)
+                }
             }
             i = end + 1
         }
-        return nil
+        return found
     }
 
     private func skippable(_ line: Line) -> Bool {
-        line.metaLike || line.line.isBlank || (line.line.removed && !line.line.furniture)
+        line.metaLike || line.isBlank || (line.removed && !line.furniture)
     }
 
     /// The first line above `index`, past blank and metadata lines, when it has a headline's shape.
@@ -45,7 +48,7 @@ struct HeadlineFinder {
         var i = index - 1
         while i >= 0, skippable(lines[i]) { i -= 1 }
         guard i >= 0 else { return nil }
-        let line = lines[i].line
+        let line = lines[i]
         guard !line.removed, !line.protected else { return nil }
         let f = line.features
         guard f.units >= minimumUnits, f.units <= maximumUnits, f.han * 2 >= f.units, !line.endsSentence,
@@ -53,12 +56,13 @@ struct HeadlineFinder {
         return i
     }
 
-    /// Prose begins within `bodyReach` lines after `end`.
+    /// Prose begins within `bodyReach` kept lines after `end` (share buttons a rule removed do not count).
     private func bodyFollows(_ end: Int, _ lines: [Line]) -> Bool {
-        var i = end + 1
-        while i < lines.count, i - end <= bodyReach {
-            let line = lines[i].line
+        var i = end + 1, kept = 0
+        while i < lines.count, kept <= bodyReach {
+            let line = lines[i]
             if line.protected || (!line.removed && !line.isBlank && LineClass.isProse(line)) { return true }
+            if !line.removed && !line.isBlank { kept += 1 }
             i += 1
         }
         return false

@@ -14,6 +14,9 @@ enum LineClass: Equatable {
     case short
     /// Blank, or removed by a rule as article metadata: no evidence either way, skipped by context.
     case transparent
+    /// A row of a table (`ParagraphClassifier.markTables`): undecided like `nearGood`, but never a teaser or
+    /// a menu.
+    case tableRow
 
     /// Units from which an unpunctuated line is `nearGood` rather than `short`.
     static let nearGoodUnits = 10

@@ -16,10 +16,11 @@
 ///    inside the body) stays, unless a furniture rule removed a line of that gap.
 ///
 /// Removal needs positive evidence, so the classifier removes nothing at all unless the text looks like a
-/// page dump (at least `pageChromeLines` lines of its own chrome evidence), and undecided lines are removed
+/// page dump (at least `pageChromeLines` lines of chrome evidence: its own or lines a furniture rule removed,
+/// outside the body's gaps), and undecided lines are removed
 /// only when the page has prose somewhere. A `good` line — prose — is never removed here; only an explicit
-/// rule removes prose. Deterministic; running it on the lines it keeps finds no page (their chrome evidence is
-/// gone), which keeps the stage idempotent.
+/// rule removes prose. Deterministic; running it on the lines it keeps finds no page (the chrome evidence
+/// outside the body is gone), which keeps the stage idempotent.
 struct ParagraphClassifier {
     /// One line as the classifier sees it.
     struct Line {
@@ -35,7 +36,7 @@ struct ParagraphClassifier {
         /// Removed by a rule whose lines are page furniture (navigation, prompts, comments, footers…): chrome
         /// evidence for the neighbours. Lines removed as metadata (captions, sources) are not.
         var furniture = false
-        /// Words separated by white space (counted for short unpunctuated lines only, else 0).
+        /// Words separated by white space (counted for lines of at most `LineFeatures.menuUnits` units, else 0).
         var tokens = 0
         var endsSentence = false
         var startsItem = false
@@ -45,6 +46,8 @@ struct ParagraphClassifier {
 
     /// Fewest lines of chrome evidence for the text to count as a page dump.
     var pageChromeLines = 5
+    /// Fewest rows with the same number of cells for them to be a table.
+    var tableRows = 3
     /// Fewest one-word lines in a run for it to be a menu.
     var menuRunLines = 4
     /// Fewest headline-shaped lines in a run for it to be a teaser list.
@@ -55,12 +58,13 @@ struct ParagraphClassifier {
     /// The indices of lines to remove as page chrome (empty when the text is not a page dump).
     func chromeLines(_ lines: [Line]) -> [Int] {
         var classes = lines.map(LineClass.init)
+        markTables(&classes, lines)
         markRepeats(&classes, lines)
         markTeaserRuns(&classes, lines)
         markMenuRuns(&classes, lines)
         let inBody = gapsInBody(lines, classes)
         var evidence = 0
-        for (i, c) in classes.enumerated() where c == .bad && !lines[i].removed && !inBody[i] { evidence += 1 }
+        for (i, c) in classes.enumerated() where c == .bad && !inBody[i] { evidence += 1 }
         guard evidence >= pageChromeLines else { return [] }
         let hasProse = classes.contains(.good)
         var chrome: [Int] = []
@@ -68,7 +72,7 @@ struct ParagraphClassifier {
             switch classes[i] {
             case .bad:
                 chrome.append(i)
-            case .nearGood, .short:
+            case .nearGood, .short, .tableRow:
                 if hasProse && neighbour(of: i, step: -1, classes) == .bad
                     && neighbour(of: i, step: 1, classes) == .bad {
                     chrome.append(i)
@@ -92,6 +96,24 @@ struct ParagraphClassifier {
         }
     }
 
+    /// Rows of a table: `tableRows` or more lines in a row with the same number (at least 3) of cells separated
+    /// by white space. A header row looks like a menu; both are the body's (`tableRow`, never a teaser).
+    private func markTables(_ classes: inout [LineClass], _ lines: [Line]) {
+        var start = 0
+        while start < lines.count {
+            let cells = lines[start].tokens
+            guard cells >= 3, !lines[start].removed else { start += 1; continue }
+            var end = start + 1
+            while end < lines.count, lines[end].tokens == cells, !lines[end].removed { end += 1 }
+            if end - start >= tableRows {
+                for i in start..<end where classes[i] == .bad || classes[i] == .nearGood || classes[i] == .short {
+                    classes[i] = .tableRow
+                }
+            }
+            start = end
+        }
+    }
+
     /// A run of undecided lines (`nearGood`, `short`, with transparent lines between) holding at least
     /// `teaserRunLines` headline-shaped lines, most of its medium lines, is a list of links to other pages:
     /// its headline-shaped lines are chrome evidence. A list of the body's own (numbered items, sentences)
@@ -103,7 +125,7 @@ struct ParagraphClassifier {
         while start < lines.count {
             guard classes[start] == .nearGood || classes[start] == .short else { start += 1; continue }
             var end = start, teasers = 0, medium = 0, units = 0
-            while end < lines.count, [.nearGood, .short, .transparent].contains(classes[end]) {
+            while end < lines.count, [.nearGood, .short, .transparent, .tableRow].contains(classes[end]) {
                 if classes[end] == .nearGood { medium += 1 }
                 if LineClass.isTeaser(lines[end], classes[end]) { teasers += 1 }
                 units += lines[end].features.units

@@ -31,7 +31,8 @@ struct StripLine {
     var endsSentence = false
     /// Starts with a list marker (1. （一） 第一条 ① 一、…): an item of a list in the body.
     var startsItem = false
-    /// Words separated by white space, counted for short lines without punctuation (menus), else 0.
+    /// Words separated by white space, counted for lines of at most `LineFeatures.menuUnits` units (menus,
+    /// table rows), else 0.
     var tokens = 0
     /// A hash of a short line's bytes, for the classifier to find lines a page repeats (see
     /// `QuickFold.repeatKey`); 0 for blank and long lines, which it does not compare.
@@ -78,9 +79,7 @@ public enum StripPolicy {
     public static let substantialHan = 20
     /// A `block` rule fires only when at most this many Han characters of kept text follow its line.
     public static let tailBlockLimit = 1200
-    /// Categories whose lines close an article body (the page classifier extends the body up to them).
-    public static let closingCategories: Set<String> = ["editor", "source"]
-    /// Categories whose lines are page furniture (the body is not extended across them).
+    /// Categories whose lines are page furniture: chrome evidence for the page classifier.
     public static let furnitureCategories: Set<String> = [
         "navigation", "prompt", "comment-widget", "footer", "copyright", "disclaimer", "profile", "ad",
     ]
@@ -92,8 +91,6 @@ public enum StripPolicy {
     public static let metadataCategories: Set<String> = [
         "time", "byline", "source", "editor", "dateline", "empty-field", "doc-meta",
     ]
-    /// How far (lines) after the body run an editor or source line may stand to close it.
-    public static let closingReach = 80
 }
 
 /// What every `StripLine` of a stripper shares: the rules, the views and reusable working memory.

@@ -175,13 +175,13 @@ struct StripPlan {
 
     /// A line a metadata rule will remove or keep (a time, a byline, a source, a dateline), whatever its position.
     private func isMetaLike(_ line: StripLine) -> Bool {
-        article.hits[line.hits].contains { StripPolicy.metadataCategories.contains(rules.rules[$0.rule].category) }
+        article.hits[line.hits].contains { rules.isMetadata($0.rule) }
     }
 
     /// Protects the headline and deck `HeadlineFinder` finds (as `.headline` verdicts and protected lines of the
     /// classifier's input).
     private mutating func markHeadline(_ input: inout [ParagraphClassifier.Line]) {
-        let found = HeadlineFinder().find(input.map { HeadlineFinder.Line(line: $0, metaLike: $0.metaLike) })
+        let found = HeadlineFinder().find(input)
         guard let found else { return }
         for (index, subtitle) in [(found.title, false)] + (found.subtitle.map { [($0, true)] } ?? []) {
             guard case .keep = lines[index].verdict else { continue }

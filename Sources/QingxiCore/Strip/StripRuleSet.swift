@@ -6,15 +6,15 @@ public struct StripRuleSet: Sendable {
     public let rules: [StripRule]
     /// What runs the rules on one line (prefilter tables and compiled patterns), shared by reference.
     let matcher: RuleMatcher
-    /// Per rule: its category closes an article body / is page furniture (`StripPolicy`).
-    private let closing: [Bool]
+    /// Per rule: its category is page furniture / article metadata (`StripPolicy`).
     private let furniture: [Bool]
+    private let metadata: [Bool]
 
     public init(rules: [StripRule]) {
         self.rules = rules
         matcher = RuleMatcher(rules)
-        closing = rules.map { StripPolicy.closingCategories.contains($0.category) }
         furniture = rules.map { StripPolicy.furnitureCategories.contains($0.category) }
+        metadata = rules.map { StripPolicy.metadataCategories.contains($0.category) }
     }
 
     /// Reads rule files in order (each error names its file and line).
@@ -73,11 +73,8 @@ public struct StripRuleSet: Sendable {
         }
     }
 
-    /// Whether a line removed for `reason` closes an article body (`StripPolicy.closingCategories`).
-    func closesBody(_ reason: StripLine.Reason) -> Bool {
-        if case .rule(let index) = reason { return closing[index] }
-        return StripPolicy.closingCategories.contains(category(reason))
-    }
+    /// Whether the rule at `index` finds article metadata (`StripPolicy.metadataCategories`).
+    func isMetadata(_ index: Int) -> Bool { metadata[index] }
 
     /// Whether a line removed for `reason` is page furniture (`StripPolicy.furnitureCategories`).
     func isFurniture(_ reason: StripLine.Reason) -> Bool {
