@@ -47,18 +47,31 @@ public struct KeywordRanker {
                 groups.append([occurrence])
             }
         }
-        var ranked: [RankedTerm] = []
-        for group in groups {
+        var ranked: [(term: RankedTerm, subject: Bool)] = []
+        for variants in Self.mergedVariants(groups) {
+            let group = variants.occurrences
             let kind = group.map(\.kind).min()!
-            let term = group.first { $0.kind == kind }!.term
+            let term = variants.term ?? group.first { $0.kind == kind }!.term
             let score = self.score(term, group)
             guard score >= minimumScore, score > 0 else { continue }
-            ranked.append(RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
-                                     kind: kind, forms: Self.forms(group)))
+            ranked.append((RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
+                                      kind: kind, forms: Self.forms(group)), Self.isSubject(group, kind)))
         }
-        ranked.sort { ($0.score, $0.count, $1.term) > ($1.score, $1.count, $0.term) }
-        if let best = ranked.first?.score { ranked.removeAll { $0.score < relativeCutoff * best } }
-        return Array(ranked.prefix(top))
+        ranked.sort { a, b in
+            (a.subject ? 1 : 0, a.term.score, a.term.count, b.term.term) > (b.subject ? 1 : 0, b.term.score, b.term.count, a.term.term)
+        }
+        // The cut is relative to the best single form, so that merging variants does not raise it.
+        let best = groups.lazy.map { self.score($0[0].term, $0) }.max() ?? 0
+        ranked.removeAll { $0.term.score < relativeCutoff * best }
+        return Array(ranked.prefix(top).map(\.term))
+    }
+
+    /// A document the article is about ranks first: one named in the title, one the text says it issues
+    /// (现将《…》印发), or one named in the lead and again later.
+    static func isSubject(_ group: [TermCandidate], _ kind: TermKind) -> Bool {
+        guard kind == .document else { return false }
+        if group.contains(where: { $0.subject || $0.weight >= ArticleTermCollector.titleWeight }) { return true }
+        return group.count >= 2 && group.contains { $0.weight == ArticleTermCollector.leadWeight }
     }
 
     /// A document and the same name without 《》 (《物权法》, 物权法) are one term, reported as the document.

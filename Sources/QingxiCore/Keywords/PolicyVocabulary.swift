@@ -48,6 +48,13 @@ enum PolicyVocabulary {
         "框架", "议程", "文件", "草案", "修正案", "备忘录", "责任制", "攻坚战",
     ]
 
+    /// Endings that make a quoted name (“…”, 「…」) a document: laws, regulations and treaties, not the broader
+    /// `documentEndings` (a quoted “…工程” or “…行动” is a campaign's name, found as a phrase).
+    static let quotedDocumentEndings: [String] = [
+        "法", "法典", "条例", "规定", "办法", "细则", "规则", "准则", "标准", "纲要", "公约", "协定", "条约",
+        "议定书", "宣言", "白皮书", "规范", "实施方案", "管理办法", "暂行办法",
+    ]
+
     /// Openings that make a 《》 title a document whatever it ends in.
     static let documentOpenings: [String] = ["关于", "中华人民共和国", "中共中央", "国务院"]
 
@@ -97,7 +104,8 @@ enum PolicyVocabulary {
         放松 放宽 收紧 松绑 确认 位于 配合 禁止 提供 主持 注资 中标 安装 彻底 被迫 提前 拟 迎 想尽 \
         更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
         回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
-        年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末
+        年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末 \
+        依 依法 其实 透过 经由 体现 体现出 简称 以下简称 下称 统称 俗称 又称 前任 现任 时任
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// One-character stop words that are verbs: they cut only before a word of two or more characters, or
@@ -205,6 +213,10 @@ enum PolicyVocabulary {
     /// Particles and conjunctions: alone, they are clear word boundaries (的, 和, 与), unlike a lone preposition
     /// or adverb, which may open a word ICU does not know (对华, 以债).
     static let particles: Set<UInt32> = Set("的之和与及或等了着过地得并而且".unicodeScalars.map(\.value))
+
+    /// Function characters (adverbs, conjunctions, auxiliaries) that never sit inside a policy name: a word of
+    /// two of them that word break keeps whole (又有, 并与, 都没, 都可) is a stop word like each of them.
+    static let functionCharacters: Set<UInt32> = Set("都没又有并与也还就才可将已被把连很其而及和或在是了亦均仍再".unicodeScalars.map(\.value))
 
     /// Characters that end words and never open one (县|级, 省|份, 国|际, 者, 们): a phrase does not start with
     /// one left alone by word break.

@@ -32,6 +32,8 @@ struct TermCandidate: Equatable {
     /// How much this occurrence counts for its position (title and lead count more than the body); set by
     /// the extractor.
     var weight: Double = 1
+    /// True for a document the text says it is about (现将《…》印发给你们): it ranks first (`KeywordRanker`).
+    var subject = false
 
     /// True when this occurrence lies inside `other`'s (same paragraph, range contained, not identical).
     func isNested(in other: TermCandidate) -> Bool {
