@@ -17,13 +17,25 @@ enum PolicyVocabulary {
         ("工程", 0.6), ("行动", 0.65), ("战略", 0.7), ("规划", 0.65), ("计划", 0.55), ("改革", 0.65),
         ("建设", 0.4), ("运动", 0.35), ("政策", 0.6), ("新政", 0.6), ("活动", 0.4), ("办法", 0.6), ("方案", 0.55), ("意见", 0.5),
         ("要点", 0.5), ("清单", 0.65), ("试点", 0.5), ("补贴", 0.5), ("一体化", 0.6), ("策略", 0.55),
+        ("崛起", 0.75), ("振兴", 0.75), ("大开发", 0.8),
         ("实施办法", 0.75), ("实施方案", 0.7), ("实施意见", 0.7), ("实施细则", 0.75), ("管理办法", 0.75),
         ("暂行办法", 0.75), ("行动计划", 0.75), ("行动方案", 0.7), ("工作方案", 0.65), ("指导意见", 0.7),
     ]
 
     /// Suffixes of zones, whose stem is usually a short place name (山东自贸区, 前海合作区): a short stem is
     /// no sign of a generic phrase there.
-    static let zoneSuffixes: Set<String> = ["示范区", "试验区", "先行区", "实验区", "经济带", "经济区", "经济圈", "自贸区", "自贸港"]
+    static let zoneSuffixes: Set<String> = ["示范区", "试验区", "先行区", "实验区", "经济带", "经济区", "经济圈", "自贸区", "自贸港",
+                                            "崛起", "振兴", "大开发"]
+
+    /// Suffixes of regional strategies (中部崛起, 东北振兴, 西部大开发, 皖北振兴): a phrase ending in one is a
+    /// candidate only when its stem names a region (`regions`, or a place ending in 省/市/县 …), since 振兴 and
+    /// 崛起 also follow industries and peoples (产业振兴, 民族振兴).
+    static let regionalSuffixes: Set<String> = ["崛起", "振兴", "大开发"]
+
+    /// Regions and provinces that name regional strategies.
+    static let regions: Set<String> = Set("""
+        东北 西北 西南 华北 华东 华南 华中 中部 西部 东部 中原 苏北 苏南 苏中 皖北 皖江 鲁西 粤东 粤西 粤北 赣南 闽东         陕北 陕南 川南 长三角 珠三角 京津冀 粤港澳 成渝 长江 黄河 淮河 沿海 沿边 东北地区 中部地区 西部地区 东部地区         辽宁 吉林 黑龙江 山西 河南 湖南 湖北 江西 安徽 内蒙古 广西 云南 贵州 四川 重庆 西藏 新疆 甘肃 青海 宁夏 陕西         海南 河北 山东 江苏 浙江 福建 广东 东北老工业基地 老工业基地 革命老区 老区 苏区 边疆 民族地区
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Endings of meetings, events and organisations (中央经济工作会议, 博鳌亚洲论坛, 进博会, 上海合作组织).
     static let institutionEndings: [[UInt32]] = """

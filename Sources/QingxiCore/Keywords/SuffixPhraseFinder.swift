@@ -19,6 +19,8 @@ final class SuffixPhraseFinder {
 
     private let lexicon: ScalarTrie
     private let construction: Int
+    /// Entries of `PolicyVocabulary.regionalSuffixes` in `PolicyVocabulary.suffixes`.
+    private let regional: Set<Int>
     private let leftEdge: PhraseLeftEdge
     /// `PolicyVocabulary`'s word sets as tries, read on the window's scalars: a `Set<String>` lookup hashes a
     /// normalised string (about 1,500 instructions for a short Han word), and a word list is read per phrase.
@@ -31,6 +33,7 @@ final class SuffixPhraseFinder {
         self.lexicon = lexicon
         leftEdge = PhraseLeftEdge(lexicon: lexicon, stopWords: stopWords)
         construction = PolicyVocabulary.suffixes.firstIndex { $0.0 == "建设" }!
+        regional = Set(PolicyVocabulary.suffixes.indices.filter { PolicyVocabulary.regionalSuffixes.contains(PolicyVocabulary.suffixes[$0].0) })
         var trie = ScalarTrie()
         for (index, entry) in PolicyVocabulary.suffixes.enumerated() {
             trie.insert(entry.0.unicodeScalars.map(\.value), value: Int32(index))
@@ -88,9 +91,16 @@ final class SuffixPhraseFinder {
         if entry == construction, let named = namedObject(start..<suffix.lowerBound, s, text, paragraph) {
             return named
         }
+        if regional.contains(entry), !namesRegion(start..<suffix.lowerBound, s) { return nil }
         let range = start..<suffix.upperBound, term = ViewText.string(s[range])
         return TermCandidate(term: term, kind: .phrase, prior: stemPrior(entry, start..<suffix.lowerBound, s),
                              paragraph: paragraph, range: range, surface: text.surface(range, sameAs: term))
+    }
+
+    /// A region's name (`PolicyVocabulary.regions`) or a place ending in 省/市/县 … (see `regionalSuffixes`).
+    private func namesRegion(_ stem: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        if PolicyVocabulary.placeEndings.contains(s[stem.upperBound - 1]) { return stem.count <= 6 }
+        return PolicyVocabulary.regions.contains(ViewText.string(s[stem]))
     }
 
     /// The suffix's prior, raised when the stem ends in a lexicon term (二套房贷政策, 二套房贷 being known: a

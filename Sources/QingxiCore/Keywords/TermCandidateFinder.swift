@@ -285,12 +285,13 @@ final class TermCandidateFinder {
 
     /// Per lexicon entry: a term ending in a policy suffix (…制度, …机制) names a policy (0.85); one without
     /// (宏观调控, 环境执法) often names an activity or a field, and needs more evidence from the article (0.75).
-    /// A meeting, event or organisation (中央经济工作会议, 党的十九大, 上海合作组织, 进博会) is a name worth
+    /// A meeting, event or organisation (中央经济工作会议, 党的十九大, 上海合作组织, 进博会), and an entry of
+    /// the `generic` category (a field of work, a market, a goal: 疫情防控, 住房租赁市场), is a name worth
     /// keeping whole, so that nothing inside it is taken for a term, but not a policy: 0, never reported.
     private static func priors(_ lexicon: PolicyLexicon) -> [Double] {
         let endings = EdgeWordSet(PolicyVocabulary.suffixes.map(\.0) + PolicyVocabulary.documentEndings, at: .end)
-        return lexicon.keys.map { term in
-            if PolicyVocabulary.namesAnInstitution(term) { return 0 }
+        return zip(lexicon.keys, lexicon.entries).map { term, entry in
+            if entry.category == PolicyLexicon.genericCategory || PolicyVocabulary.namesAnInstitution(term) { return 0 }
             return endings.matches(term) ? 0.85 : 0.75
         }
     }
