@@ -117,7 +117,9 @@ enum PolicyVocabulary {
         更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
         回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
         年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末 \
-        依 依法 其实 透过 经由 体现 体现出 简称 以下简称 下称 统称 俗称 又称 前任 现任 时任
+        依 依法 其实 透过 经由 体现 体现出 简称 以下简称 下称 统称 俗称 又称 前任 现任 时任 \
+        市长 县长 省长 镇长 部长 局长 厅长 主席 总统 总理 院长 议员 立委 监委 委员 书记 主任 董事长 总经理 \
+        发言人 教授 专家 学者 官员 代表
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// One-character stop words that are verbs: they cut only before a word of two or more characters, or
@@ -138,7 +140,7 @@ enum PolicyVocabulary {
         多个 一大 全新 大型 小型 中型 当地 本地 本市 本省 本 该项 这项 那项 上述 以下 以上 下列 有力 有序 \
         最高 最新 最大 当前 目前 现阶段 下一步 未来 年度 年 国内 国际 全球 世界 市场 投资 融资 资金 产品 业务 \
         公司 集团 银行 机构 学校 大学 学院 个人 家庭 省级 市级 县级 国家级 总体 大部分 部分 整体 地区 区域 \
-        方针 公共 优惠 专家 公众 有利 不利 现行 新出台
+        方针 公共 优惠 专家 公众 有利 不利 现行 新出台 指导 若干
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Characters that, right after a suffix, make it part of a longer word (工程师, 建设银行, 规划局, 改革开放):
