@@ -20,8 +20,9 @@ extension KeywordRanker {
 
     /// Merges the groups (by name, in order of first occurrence) whose names are variants of one another: a
     /// name and the same name with a tail from `variantTails`, or a law's name with and without its country.
-    /// The merged group is reported under one form (see `activityTails`); it keeps every surface form and
-    /// every occurrence, so it ranks by the whole group.
+    /// The merged group is reported under one form (see `activityTails`); it keeps every surface form (in
+    /// order of appearance) and every mention (a short form inside a long one is one mention), so it ranks by
+    /// the whole group.
     static func mergedVariants(_ groups: [[TermCandidate]]) -> [VariantGroup] {
         var result = groups.map { VariantGroup(occurrences: $0, term: nil) }
         guard groups.count > 1 else { return result }
@@ -33,7 +34,9 @@ extension KeywordRanker {
             guard let shorter = variantStem(of: name).flatMap({ indexOf[TermKey($0)] }), shorter != index,
                   mergedInto[shorter] == shorter, mergedInto[index] == index else { continue }
             let long = groups[index], short = groups[shorter]
-            result[index].occurrences += short
+            // A short occurrence inside a long one is the same mention, counted once.
+            let alone = short.filter { o in !long.contains { o.isNested(in: $0) } }
+            result[index].occurrences = (long + alone).sorted { ($0.paragraph, $0.range.lowerBound) < ($1.paragraph, $1.range.lowerBound) }
             let strongest = { (g: [TermCandidate]) in g.first { $0.kind == g.map(\.kind).min()! }!.term }
             result[index].term = activityTails.matches(name.unicodeScalars.map(\.value)) ? strongest(short) : strongest(long)
             result[shorter].occurrences = []

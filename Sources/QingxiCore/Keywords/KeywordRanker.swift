@@ -66,12 +66,11 @@ public struct KeywordRanker {
         return Array(ranked.prefix(top).map(\.term))
     }
 
-    /// A document the article is about ranks first: one named in the title, one the text says it issues
-    /// (现将《…》印发), or one named in the lead and again later.
+    /// A document the article is about ranks first: one named in the title, or one the text says it issues
+    /// (现将《…》印发). A document named in the lead is not enough: a meeting report names the documents it
+    /// passed there, and is about the policy in its headline (county-meeting fixture).
     static func isSubject(_ group: [TermCandidate], _ kind: TermKind) -> Bool {
-        guard kind == .document else { return false }
-        if group.contains(where: { $0.subject || $0.weight >= ArticleTermCollector.titleWeight }) { return true }
-        return group.count >= 2 && group.contains { $0.weight == ArticleTermCollector.leadWeight }
+        kind == .document && group.contains { $0.subject || $0.weight >= ArticleTermCollector.titleWeight }
     }
 
     /// A document and the same name without 《》 (《物权法》, 物权法) are one term, reported as the document.
