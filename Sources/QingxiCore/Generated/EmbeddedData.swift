@@ -2911,6 +2911,8 @@ BBC中文网
 煤炭消费总量控制	ecology
 煤炭消费减量替代	ecology
 # ecology · added for issue 20 (source in each comment)
+# tuning-half miss
+污染减排	ecology
 # df over the dev archive
 全球绿色新政	ecology
 # ==== economy: 经济 ====
@@ -3635,6 +3637,14 @@ BBC中文网
 住房保障体系	economy
 租售并举	economy
 # economy · added for issue 20 (source in each comment)
+# short for 住房制度改革, tuning-half miss
+房改	economy
+# tuning-half miss
+综合立体交通网络	economy
+# a yearly campaign of the financial regulators, tuning-half miss
+金融知识普及月	economy
+# tuning-half miss
+住房公积金贷款	economy
 # df over the dev archive (tuning half and unlabelled articles)
 量化宽松政策	economy
 # df over the dev archive
@@ -4655,6 +4665,9 @@ AB岗工作制	governance
 督查检查考核	governance
 督查激励	governance
 国务院督查激励	governance
+# governance · added for issue 20 (source in each comment)
+# tuning-half miss
+全过程跟踪审计	governance
 # ==== society: 社会民生 ====
 # society · 教育
 双减	society
@@ -6269,6 +6282,8 @@ IPv6规模部署	science
 中共中央关于推进农村改革发展若干重大问题的决定	party
 社会主义文化大发展大繁荣	party
 # party · added for issue 20 (source in each comment)
+# tuning-half miss (the party's fundamental purpose)
+全心全意为人民服务	party
 # df over the dev archive
 监察官制度	party
 # ==== law: 法治 ====
@@ -7040,6 +7055,8 @@ ECFA	foreign
 海峡两岸农业合作试验区	foreign
 台湾农民创业园	foreign
 # foreign · added for issue 20 (source in each comment)
+# tuning-half miss
+和平共处五项基本原则	foreign
 # df over the dev archive (cross-strait stance)
 一边一国	foreign
 # ==== security: 安全 ====

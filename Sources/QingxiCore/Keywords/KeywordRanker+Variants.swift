@@ -12,9 +12,9 @@ extension KeywordRanker {
     static let variantTails = EdgeWordSet(["政策", "建设", "工程", "工作", "制度", "机制", "体系", "行动", "改革",
                                           "试点", "战略", "计划", "新政", "措施"], at: .end)
     /// Tails that say what is being done with the policy rather than what kind of policy it is: the variant
-    /// with such a tail is reported under the shorter name (医联体建设 → 医联体), the others under the full name
-    /// (退耕还林工程, 二套房贷政策, 环评制度).
-    static let activityTails = EdgeWordSet(["建设", "工作", "行动"], at: .end)
+    /// with such a tail is reported under the shorter name (医联体建设 → 医联体, 留置措施 → 留置), the others under
+    /// the full name (退耕还林工程, 二套房贷政策, 环评制度).
+    static let activityTails = EdgeWordSet(["建设", "工作", "行动", "措施"], at: .end)
     /// Openings that a law's full name carries (中华人民共和国监察法 and 监察法).
     static let variantHeads = EdgeWordSet(["中华人民共和国", "中国"], at: .start)
 
