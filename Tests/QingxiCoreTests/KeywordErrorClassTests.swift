@@ -149,6 +149,18 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// A short law name (an abbreviation: 食安法, 国赔法) is a law when a law word follows (修法, 第…条, 修正案);
+    /// 方法, 疗法, 写法 before 实施/施行/规定 stay ordinary words.
+    @Test(arguments: [
+        KeywordCase(text: "立法院推动食安法修法。", expected: ["食安法"], absent: []),
+        KeywordCase(text: "国赔法第十条规定。", expected: ["国赔法"], absent: []),
+        KeywordCase(text: "这个方法实施起来难，三种疗法施行多年，用他的写法规定格式。", expected: [],
+                    absent: ["方法", "这个方法", "疗法", "三种疗法", "写法", "他的写法"]),
+    ])
+    func shortLawNamesBeforeALawWord(row: KeywordCase) throws {
+        try check(row)
+    }
+
     /// Generic phrases: lexicon entries of the `generic` category (a field, a market) are never reported, and
     /// nothing inside them is taken for a term; a bare 优惠政策 is no policy.
     @Test(arguments: [

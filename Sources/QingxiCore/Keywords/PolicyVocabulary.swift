@@ -185,6 +185,11 @@ enum PolicyVocabulary {
         房地产 物业 质量 调解 执行 程序 行政 刑事 民事 经营 承包 人民 代表 法院 检察院 反分裂国家
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+    /// Words right after a short name ending in 法 that make it a law (see `SuffixPhraseFinder`).
+    static let lawContextWords: Set<String> = Set("""
+        修法 修正 修正案 修订 修订案 草案 第 条文 规定 施行 实施 上路 三读 二读 初审 立法 相关规定 罚则
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
     /// Measure words that, after a numeral, count things (一个, 三项, 两次): such a word is not part of a policy
     /// name. 大 is not among them: 三大基础性战略性工程 keeps its 三大.
     static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层期".unicodeScalars.map(\.value))

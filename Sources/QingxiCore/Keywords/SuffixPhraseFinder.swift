@@ -27,6 +27,9 @@ final class SuffixPhraseFinder {
     private let genericWords = ScalarTrie(words: PolicyVocabulary.genericWords)
     private let ordinaryCompounds = ScalarTrie(words: PolicyVocabulary.ordinaryCompounds)
     private let lawStemEndings = ScalarTrie(words: PolicyVocabulary.lawStemEndings)
+    /// Words after a short law name that show it is one (劳基法修法, 选罢法修正案, 证券法第十七条): an
+    /// abbreviation (劳基法, 空污法) has no law-like last word of its own.
+    private let lawContext = ScalarTrie(words: PolicyVocabulary.lawContextWords)
 
     /// `lexicon`: the lexicon's terms (so that 保障性安居工程建设 can give the named 保障性安居工程).
     init(lexicon: ScalarTrie, stopWords: ScalarTrie) throws {
@@ -166,7 +169,9 @@ final class SuffixPhraseFinder {
         if ordinaryCompounds.value(of: Array(s[kept.last!.range]) + s[suffix]) != nil { return nil }
         if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
         if s[suffix].elementsEqual(lawSuffix) {
-            guard lawStemEndings.value(of: s[kept.last!.range]) != nil else { return nil }
+            guard lawStemEndings.value(of: s[kept.last!.range]) != nil
+                    || (suffix.lowerBound - start <= 4
+                        && lawContext.longestMatch(in: s, at: suffix.upperBound, limit: s.count) != nil) else { return nil }
             if kept.count > 1, kept[0].string(in: s) == "中国" { start = kept[1].range.lowerBound }
         }
         return start
