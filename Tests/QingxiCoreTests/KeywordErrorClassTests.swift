@@ -88,6 +88,20 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         #expect(entry.count == count)
     }
 
+    /// An abbreviation the article defines (以下简称…) is a form of the term, and so are its later mentions;
+    /// when the term found is only the end of a longer name (中国（海南）|自由贸易试验区), the abbreviation
+    /// names the group.
+    @Test(arguments: [
+        (KeywordCase(text: "印发《长江三角洲区域一体化发展规划纲要》（以下简称《纲要》）。\n《纲要》提出，到2025年基本实现一体化。",
+                     expected: ["《长江三角洲区域一体化发展规划纲要》"], absent: ["纲要", "《纲要》"]), 3),
+        (KeywordCase(text: "国务院批复设立中国（海南）自由贸易试验区（以下简称“海南自贸试验区”）。\n海南自贸试验区建设要突出特色。",
+                     expected: ["海南自贸试验区"], absent: ["自由贸易试验区"]), 3),
+    ])
+    func definedAbbreviationsAreForms(row: KeywordCase, count: Int) throws {
+        try check(row)
+        #expect(try allTerms(row).first { $0.term == row.expected[0] }?.count == count)
+    }
+
     /// The variant group in JSONL: one element of `qingxi.keywords` with every surface form, traditional
     /// input keeping its script in `forms`.
     @Test func variantGroupInJSONL() throws {

@@ -39,7 +39,7 @@ public struct KeywordRanker {
         var groupOf: [TermKey: Int] = [:]
         var groups: [[TermCandidate]] = []
         for occurrence in occurrences {
-            let name = TermKey(Self.name(occurrence.term))
+            let name = TermKey(Self.name(occurrence.alias ?? occurrence.term))
             if let index = groupOf[name] {
                 groups[index].append(occurrence)
             } else {
@@ -51,7 +51,7 @@ public struct KeywordRanker {
         for variants in Self.mergedVariants(groups) {
             let group = variants.occurrences
             let kind = group.map(\.kind).min()!
-            let term = variants.term ?? group.first { $0.kind == kind }!.term
+            let term = variants.term ?? group.lazy.compactMap(\.alias).first ?? group.first { $0.kind == kind }!.term
             let score = self.score(term, group)
             guard score >= minimumScore, score > 0 else { continue }
             ranked.append((RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
@@ -117,6 +117,7 @@ public struct KeywordRanker {
             if let i = bySpan[key]?.first(where: { merged[$0].term == c.term }) {
                 merged[i].kind = min(merged[i].kind, c.kind)
                 merged[i].prior = max(merged[i].prior, c.prior)
+                merged[i].alias = merged[i].alias ?? c.alias
             } else {
                 bySpan[key, default: []].append(merged.count)
                 merged.append(c)
