@@ -4,13 +4,15 @@
 /// in the full term's group (`KeywordRanker`); `ArticleTermCollector` finds its later mentions.
 extension TermCandidateFinder {
     private static let markers: [[UInt32]] = ["以下简称", "以下称", "下称", "简称"].map { $0.unicodeScalars.map(\.value) }
-    private static let openers: Set<UInt32> = Set("（(，,".unicodeScalars.map(\.value))
+    /// Only a bracket ties the abbreviation to the term right before it: after a comma (X，隶属Y，简称Z) it
+    /// names the subject of the sentence, which may be far back.
+    private static let openers: Set<UInt32> = Set("（(".unicodeScalars.map(\.value))
     private static let quoteOpeners: Set<UInt32> = Set("“「《\"".unicodeScalars.map(\.value))
     private static let enders: Set<UInt32> = Set("”」》\"）)，,、。；;：".unicodeScalars.map(\.value))
     private static let linkers: Set<UInt32> = Set("为：:".unicodeScalars.map(\.value))
 
     /// The abbreviations defined in `text` for the candidates found there: after a candidate, an opening
-    /// bracket or comma, a marker (以下简称, 简称 …) and 2–12 characters (not always shorter than the
+    /// bracket, a marker (以下简称, 简称 …) and 2–12 characters (not always shorter than the
     /// candidate, which may be the end of a longer name: 中国（海南）自由贸易试验区（以下简称海南自贸试验区）).
     func abbreviations(in text: ViewText, paragraph: Int, found: [TermCandidate]) -> [TermCandidate] {
         let s = text.scalars
