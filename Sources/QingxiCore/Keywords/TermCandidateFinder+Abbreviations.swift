@@ -4,6 +4,7 @@
 /// in the full term's group (`KeywordRanker`); `ArticleTermCollector` finds its later mentions.
 extension TermCandidateFinder {
     private static let markers: [[UInt32]] = ["以下简称", "以下称", "下称", "简称"].map { $0.unicodeScalars.map(\.value) }
+    private static let call: UInt32 = 0x79F0 // 称
     /// Only a bracket ties the abbreviation to the term right before it: after a comma (X，隶属Y，简称Z) it
     /// names the subject of the sentence, which may be far back.
     private static let openers: Set<UInt32> = Set("（(".unicodeScalars.map(\.value))
@@ -17,14 +18,15 @@ extension TermCandidateFinder {
     func abbreviations(in text: ViewText, paragraph: Int, found: [TermCandidate]) -> [TermCandidate] {
         let s = text.scalars
         var result: [TermCandidate] = []
-        var i = 0
-        while i + 2 < s.count {
-            guard Self.openers.contains(s[i]),
-                  let marker = Self.markers.first(where: { s[(i + 1)...].starts(with: $0) }) else { i += 1; continue }
-            defer { i += 1 }
-            guard let full = found.filter({ $0.range.upperBound == i && $0.alias == nil })
-                .min(by: { $0.range.lowerBound < $1.range.lowerBound }),
-                  let range = abbreviation(in: s, from: i + 1 + marker.count) else { continue }
+        var next = 0
+        // Every marker ends in 称: find it first (a plain scan), then look back for the marker and the bracket.
+        while let at = s[next...].firstIndex(of: Self.call) {
+            next = at + 1
+            guard let marker = Self.markers.first(where: { at + 1 >= $0.count && s[(at + 1 - $0.count)...at].elementsEqual($0) }),
+                  case let i = at + 1 - marker.count - 1, i >= 0, Self.openers.contains(s[i]),
+                  let full = found.filter({ $0.range.upperBound == i && $0.alias == nil })
+                    .min(by: { $0.range.lowerBound < $1.range.lowerBound }),
+                  let range = abbreviation(in: s, from: at + 1) else { continue }
             let term = text.string(range)
             var candidate = TermCandidate(term: term, kind: full.kind, prior: full.prior, paragraph: paragraph,
                                           range: range, surface: text.surface(range, sameAs: term))
