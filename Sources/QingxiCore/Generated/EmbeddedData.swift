@@ -2636,7 +2636,6 @@ BBC中文网
 机动车尾气治理	ecology
 黄标车淘汰	ecology
 国六排放标准	ecology
-水污染防治	ecology
 入河排污口	ecology
 入河排污口排查整治	ecology
 入河排污口设置审批	ecology
@@ -2681,7 +2680,6 @@ BBC中文网
 环保约谈	ecology
 环保专项行动	ecology
 按日连续处罚	ecology
-环境执法	ecology
 环境信息公开	ecology
 企业环境信息依法披露	ecology
 环境信用评价	ecology
@@ -2739,8 +2737,6 @@ BBC中文网
 以国家公园为主体的自然保护地体系	ecology
 自然保护地体系	ecology
 自然保护地	ecology
-自然保护区	ecology
-国家级自然保护区	ecology
 绿盾行动	ecology
 绿盾自然保护地强化监督	ecology
 自然资源统一确权登记	ecology
@@ -2968,6 +2964,11 @@ BBC中文网
 大型风电光伏基地	ecology
 煤炭消费总量控制	ecology
 煤炭消费减量替代	ecology
+# ecology · added for issue 20 (source in each comment)
+# tuning-half miss
+污染减排	ecology
+# df over the dev archive
+全球绿色新政	ecology
 # ==== economy: 经济 ====
 # economy · 发展理念、战略与宏观政策
 新发展理念	economy
@@ -3611,7 +3612,6 @@ BBC中文网
 因城施策	economy
 一城一策	economy
 因城施策、一城一策	economy
-房地产市场平稳健康发展	economy
 房地产市场平稳健康发展长效机制	economy
 房地产长效机制	economy
 限购	economy
@@ -3658,7 +3658,6 @@ BBC中文网
 保障性租赁住房	economy
 租购并举	economy
 租购同权	economy
-住房租赁市场	economy
 棚户区改造	economy
 棚改	economy
 城市棚户区改造	economy
@@ -3691,6 +3690,29 @@ BBC中文网
 住房制度改革	economy
 住房保障体系	economy
 租售并举	economy
+# economy · added for issue 20 (source in each comment)
+# short for 住房制度改革, tuning-half miss
+房改	economy
+# tuning-half miss
+综合立体交通网络	economy
+# a yearly campaign of the financial regulators, tuning-half miss
+金融知识普及月	economy
+# tuning-half miss
+住房公积金贷款	economy
+# df over the dev archive (tuning half and unlabelled articles)
+量化宽松政策	economy
+# df over the dev archive
+特许经营制度	economy
+# df over the dev archive
+中原经济区	economy
+# Taiwan (前瞻計畫), tuning-half miss
+前瞻基础建设计划	economy
+# Taiwan, short form of 前瞻基础建设计划, tuning-half miss
+前瞻计划	economy
+# tax reform as news names it, tuning-half miss
+税改	economy
+# Hong Kong/Macao Individual Visit Scheme, tuning-half miss
+自由行	economy
 # ==== rural: 三农与乡村振兴 ====
 # rural · 乡村振兴
 乡村振兴	rural
@@ -4697,6 +4719,9 @@ AB岗工作制	governance
 督查检查考核	governance
 督查激励	governance
 国务院督查激励	governance
+# governance · added for issue 20 (source in each comment)
+# tuning-half miss
+全过程跟踪审计	governance
 # ==== society: 社会民生 ====
 # society · 教育
 双减	society
@@ -5003,7 +5028,6 @@ AB岗工作制	governance
 新冠疫苗接种	society
 扩大国家免疫规划	society
 甲型H1N1流感防控	society
-疫情防控	society
 新冠肺炎疫情防控	society
 常态化疫情防控	society
 联防联控	society
@@ -5315,7 +5339,6 @@ AB岗工作制	governance
 新时代公民道德建设实施纲要	society
 道德模范	society
 全国道德模范	society
-中国好人	society
 学雷锋	society
 劳模精神	society
 劳动精神	society
@@ -5367,6 +5390,15 @@ AB岗工作制	governance
 残疾儿童康复救助制度	society
 无障碍环境建设	society
 全国自强模范	society
+# society · added for issue 20 (source in each comment)
+# df over the dev archive
+免学费政策	society
+# df over the dev archive
+国家教育振兴行动计划	society
+# Taiwan second-generation NHI, tuning-half miss
+二代健保	society
+# Taiwan working-hours rule of the 劳基法 amendment, tuning-half title
+一例一休	society
 # ==== science: 科技 ====
 # science · 科技战略
 创新驱动发展战略	science
@@ -5731,6 +5763,9 @@ IPv6规模部署	science
 科技下乡	science
 科技三下乡	science
 科技特派员农村科技创业行动	science
+# science · added for issue 20 (source in each comment)
+# df over the dev archive (CAS talent programme)
+百人计划	science
 # ==== party: 党的建设 ====
 # party · 指导思想与总体布局
 马克思列宁主义	party
@@ -5840,7 +5875,6 @@ IPv6规模部署	science
 纪委监督责任	party
 党组织书记第一责任人	party
 一岗双责	party
-党的领导	party
 坚持党的全面领导	party
 党的全面领导	party
 党中央集中统一领导	party
@@ -6301,6 +6335,11 @@ IPv6规模部署	science
 中共中央关于构建社会主义和谐社会若干重大问题的决定	party
 中共中央关于推进农村改革发展若干重大问题的决定	party
 社会主义文化大发展大繁荣	party
+# party · added for issue 20 (source in each comment)
+# tuning-half miss (the party's fundamental purpose)
+全心全意为人民服务	party
+# df over the dev archive
+监察官制度	party
 # ==== law: 法治 ====
 # law · 法治建设
 依法治国	law
@@ -6409,7 +6448,6 @@ IPv6规模部署	science
 司法公开四大平台	law
 智慧法院	law
 智慧检务	law
-执行难	law
 基本解决执行难	law
 切实解决执行难	law
 用两到三年时间基本解决执行难问题	law
@@ -6797,6 +6835,21 @@ IPv6规模部署	science
 网络信息内容生态治理规定	law
 关键信息基础设施安全保护条例	law
 计算机信息系统安全保护条例	law
+# law · added for issue 20 (source in each comment)
+# df over the dev archive
+竞业限制制度	law
+# Taiwan 劳动基准法, short form, tuning-half miss
+劳基法	law
+# Taiwan labour standards act
+劳动基准法	law
+# Hong Kong/Macao Basic Law, tuning-half miss
+基本法	law
+# Hong Kong Basic Law
+香港基本法	law
+# Taiwan election and recall act, short form, tuning-half miss
+选罢法	law
+# Taiwan election and recall act
+公职人员选举罢免法	law
 # ==== foreign: 外交与对外开放 ====
 # foreign · 外交理念
 人类命运共同体	foreign
@@ -7055,6 +7108,11 @@ ECFA	foreign
 台商投资区	foreign
 海峡两岸农业合作试验区	foreign
 台湾农民创业园	foreign
+# foreign · added for issue 20 (source in each comment)
+# tuning-half miss
+和平共处五项基本原则	foreign
+# df over the dev archive (cross-strait stance)
+一边一国	foreign
 # ==== security: 安全 ====
 # security · 国家安全
 总体国家安全观	security
@@ -7083,7 +7141,6 @@ ECFA	foreign
 四个革命、一个合作	security
 金融安全	security
 国家金融安全	security
-网络安全	security
 网络安全等级保护制度	security
 网络安全等级保护	security
 等级保护	security
@@ -7098,7 +7155,6 @@ ECFA	foreign
 核安全	security
 核安全观	security
 中国核安全观	security
-生态安全	security
 国家生态安全	security
 海洋权益	security
 维护海洋权益	security
@@ -7153,7 +7209,6 @@ ECFA	foreign
 扫黄打非	security
 扫黄打非专项行动	security
 扫黄打非进基层	security
-禁毒	security
 禁毒人民战争	security
 禁毒工作责任制	security
 百城禁毒会战	security
@@ -7332,6 +7387,39 @@ ECFA	foreign
 军队巡视	security
 百万大裁军	security
 裁军30万	security
+# security · added for issue 20 (source in each comment)
+# df over the dev archive (港版国安法 in the text)
+港区国安法	security
+# df over the dev archive
+港版国安法	security
+# ==== generic: names that are not policies (matched, so nothing inside them is taken for a term; never reported) ====
+# Each with the reason; moved here from the categories above after reading the tuning half of scripts/data/keywords-gold.tsv.
+# a field of work; the policies are its mechanisms (联防联控机制, 外防输入、内防反弹)
+疫情防控	generic
+# a field of work (禁毒法, 国际禁毒日 name things)
+禁毒	generic
+# a field (网络安全法 is the policy)
+网络安全	generic
+# a goal, not a policy
+生态安全	generic
+# a market, not a policy
+住房租赁市场	generic
+# a goal that documents state, not a policy of its own
+房地产市场平稳健康发展	generic
+# a kind of place
+自然保护区	generic
+# a kind of place
+国家级自然保护区	generic
+# an honour list
+中国好人	generic
+# a problem named by the courts (the campaign is 基本解决执行难)
+执行难	generic
+# a principle named in passing in most texts
+党的领导	generic
+# an activity of the environment bureaus
+环境执法	generic
+# a field (水污染防治法, 水污染防治行动计划 are the policies)
+水污染防治	generic
 
 """#,
     ]

@@ -17,6 +17,8 @@ final class ArticleTermCollector {
     private var paragraphs = 0
     private var bodySeen = 0
     private var hasTitle = false
+    /// Abbreviations the article has defined so far (see `TermCandidateFinder.abbreviations`).
+    private var aliases: [TermCandidate] = []
 
     init(finder: TermCandidateFinder, view: MatchingView) {
         self.finder = finder
@@ -30,6 +32,7 @@ final class ArticleTermCollector {
         paragraphs = 0
         bodySeen = 0
         hasTitle = false
+        aliases = []
         if let title = article.title, !title.allSatisfy(\.isWhitespace) {
             hasTitle = true
             try collect(ViewText(title, view: view), index: -1) { _ in Self.titleWeight }
@@ -51,10 +54,46 @@ final class ArticleTermCollector {
     }
 
     private func collect(_ text: ViewText, index: Int, weight: (Int) -> Double) throws {
-        for var candidate in try finder.candidates(in: text, paragraph: index) {
+        var found = try finder.candidates(in: text, paragraph: index)
+        for candidate in found where candidate.alias != nil && !aliases.contains(where: { $0.term == candidate.term }) {
+            aliases.append(candidate)
+        }
+        if !aliases.isEmpty {
+            for alias in aliases {
+                // Found by another route too (an abbreviation in the lexicon): still a mention of the full term.
+                for i in found.indices where found[i].alias == nil && found[i].term == alias.term { found[i].alias = alias.alias }
+            }
+            found += laterMentions(in: text, index: index, besides: found)
+        }
+        for var candidate in found {
             candidate.weight = weight(candidate.range.lowerBound)
             candidates.append(candidate)
         }
+    }
+
+    /// Mentions of the abbreviations the article defined earlier (雄安高新区 after 河北雄安高新技术产业开发区（以下简称
+    /// 雄安高新区）), outside the candidates already found in the paragraph. Only articles that define one pay
+    /// for the search.
+    private func laterMentions(in text: ViewText, index: Int, besides found: [TermCandidate]) -> [TermCandidate] {
+        let s = text.scalars
+        var mentions: [TermCandidate] = []
+        for alias in aliases {
+            let key = alias.term.unicodeScalars.map(\.value)
+            var i = 0
+            while i + key.count <= s.count {
+                guard s[i] == key[0], s[i..<(i + key.count)].elementsEqual(key) else { i += 1; continue }
+                let range = i..<(i + key.count)
+                if !found.contains(where: { $0.range.overlaps(range) }) {
+                    var mention = alias
+                    mention.paragraph = index
+                    mention.range = range
+                    mention.surface = text.surface(range, sameAs: alias.term)
+                    mentions.append(mention)
+                }
+                i += key.count
+            }
+        }
+        return mentions
     }
 
     static func looksLikeTitle(_ s: [UInt32]) -> Bool {

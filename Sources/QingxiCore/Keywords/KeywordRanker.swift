@@ -39,7 +39,7 @@ public struct KeywordRanker {
         var groupOf: [TermKey: Int] = [:]
         var groups: [[TermCandidate]] = []
         for occurrence in occurrences {
-            let name = TermKey(Self.name(occurrence.term))
+            let name = TermKey(Self.name(occurrence.alias ?? occurrence.term))
             if let index = groupOf[name] {
                 groups[index].append(occurrence)
             } else {
@@ -47,18 +47,30 @@ public struct KeywordRanker {
                 groups.append([occurrence])
             }
         }
-        var ranked: [RankedTerm] = []
-        for group in groups {
+        var ranked: [(term: RankedTerm, subject: Bool)] = []
+        for variants in Self.mergedVariants(groups) {
+            let group = variants.occurrences
             let kind = group.map(\.kind).min()!
-            let term = group.first { $0.kind == kind }!.term
+            let term = variants.term ?? group.lazy.compactMap(\.alias).first ?? group.first { $0.kind == kind }!.term
             let score = self.score(term, group)
             guard score >= minimumScore, score > 0 else { continue }
-            ranked.append(RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
-                                     kind: kind, forms: Self.forms(group)))
+            ranked.append((RankedTerm(term: term, score: (score * 10_000).rounded() / 10_000, count: group.count,
+                                      kind: kind, forms: Self.forms(group)), Self.isSubject(group, kind)))
         }
-        ranked.sort { ($0.score, $0.count, $1.term) > ($1.score, $1.count, $0.term) }
-        if let best = ranked.first?.score { ranked.removeAll { $0.score < relativeCutoff * best } }
-        return Array(ranked.prefix(top))
+        ranked.sort { a, b in
+            (a.subject ? 1 : 0, a.term.score, a.term.count, b.term.term) > (b.subject ? 1 : 0, b.term.score, b.term.count, a.term.term)
+        }
+        // The cut is relative to the best single form, so that merging variants does not raise it.
+        let best = groups.lazy.map { self.score($0[0].term, $0) }.max() ?? 0
+        ranked.removeAll { $0.term.score < relativeCutoff * best }
+        return Array(ranked.prefix(top).map(\.term))
+    }
+
+    /// A document the article is about ranks first: one named in the title, or one the text says it issues
+    /// (现将《…》印发). A document named in the lead is not enough: a meeting report names the documents it
+    /// passed there, and is about the policy in its headline (county-meeting fixture).
+    static func isSubject(_ group: [TermCandidate], _ kind: TermKind) -> Bool {
+        kind == .document && group.contains { $0.subject || $0.weight >= ArticleTermCollector.titleWeight }
     }
 
     /// A document and the same name without 《》 (《物权法》, 物权法) are one term, reported as the document.
@@ -105,6 +117,7 @@ public struct KeywordRanker {
             if let i = bySpan[key]?.first(where: { merged[$0].term == c.term }) {
                 merged[i].kind = min(merged[i].kind, c.kind)
                 merged[i].prior = max(merged[i].prior, c.prior)
+                merged[i].alias = merged[i].alias ?? c.alias
             } else {
                 bySpan[key, default: []].append(merged.count)
                 merged.append(c)

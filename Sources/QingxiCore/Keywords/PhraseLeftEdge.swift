@@ -164,8 +164,11 @@ struct PhraseLeftEdge {
             && isQuantity(range.lowerBound..<(range.lowerBound + 1), s)
     }
 
+    /// A stop word, or a word of two function characters that word break kept whole (又有, 并与, 都没).
     private func isStopWord(_ range: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
-        stopWords.value(of: s[range]) != nil
+        if stopWords.value(of: s[range]) != nil { return true }
+        return range.count == 2 && PolicyVocabulary.functionCharacters.contains(s[range.lowerBound])
+            && PolicyVocabulary.functionCharacters.contains(s[range.lowerBound + 1])
     }
 
     private func isCharacter(_ range: Range<Int>, _ c: UInt32, _ s: UnsafeBufferPointer<UInt32>) -> Bool {

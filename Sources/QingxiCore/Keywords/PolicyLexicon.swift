@@ -6,6 +6,10 @@
 /// - terms: `term<TAB>category`, e.g. `河长制	ecology`; a term appearing twice keeps its first category;
 /// - outlets: one outlet name per line, e.g. `人民日报`.
 public struct PolicyLexicon {
+    /// The category of entries that are names but not policies (a field of work, a market, a goal): matched,
+    /// so that nothing inside them is taken for a term, and never reported.
+    public static let genericCategory = "generic"
+
     /// The terms in load order, as written in their files, with their categories.
     public private(set) var entries: [(term: String, category: String)] = []
     /// Outlet names, in the matching view.

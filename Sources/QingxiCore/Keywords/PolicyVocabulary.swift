@@ -17,13 +17,25 @@ enum PolicyVocabulary {
         ("工程", 0.6), ("行动", 0.65), ("战略", 0.7), ("规划", 0.65), ("计划", 0.55), ("改革", 0.65),
         ("建设", 0.4), ("运动", 0.35), ("政策", 0.6), ("新政", 0.6), ("活动", 0.4), ("办法", 0.6), ("方案", 0.55), ("意见", 0.5),
         ("要点", 0.5), ("清单", 0.65), ("试点", 0.5), ("补贴", 0.5), ("一体化", 0.6), ("策略", 0.55),
+        ("崛起", 0.75), ("振兴", 0.75), ("大开发", 0.8),
         ("实施办法", 0.75), ("实施方案", 0.7), ("实施意见", 0.7), ("实施细则", 0.75), ("管理办法", 0.75),
         ("暂行办法", 0.75), ("行动计划", 0.75), ("行动方案", 0.7), ("工作方案", 0.65), ("指导意见", 0.7),
     ]
 
     /// Suffixes of zones, whose stem is usually a short place name (山东自贸区, 前海合作区): a short stem is
     /// no sign of a generic phrase there.
-    static let zoneSuffixes: Set<String> = ["示范区", "试验区", "先行区", "实验区", "经济带", "经济区", "经济圈", "自贸区", "自贸港"]
+    static let zoneSuffixes: Set<String> = ["示范区", "试验区", "先行区", "实验区", "经济带", "经济区", "经济圈", "自贸区", "自贸港",
+                                            "崛起", "振兴", "大开发"]
+
+    /// Suffixes of regional strategies (中部崛起, 东北振兴, 西部大开发, 皖北振兴): a phrase ending in one is a
+    /// candidate only when its stem names a region (`regions`, or a place ending in 省/市/县 …), since 振兴 and
+    /// 崛起 also follow industries and peoples (产业振兴, 民族振兴).
+    static let regionalSuffixes: Set<String> = ["崛起", "振兴", "大开发"]
+
+    /// Regions and provinces that name regional strategies.
+    static let regions: Set<String> = Set("""
+        东北 西北 西南 华北 华东 华南 华中 中部 西部 东部 中原 苏北 苏南 苏中 皖北 皖江 鲁西 粤东 粤西 粤北 赣南 闽东         陕北 陕南 川南 长三角 珠三角 京津冀 粤港澳 成渝 长江 黄河 淮河 沿海 沿边 东北地区 中部地区 西部地区 东部地区         辽宁 吉林 黑龙江 山西 河南 湖南 湖北 江西 安徽 内蒙古 广西 云南 贵州 四川 重庆 西藏 新疆 甘肃 青海 宁夏 陕西         海南 河北 山东 江苏 浙江 福建 广东 东北老工业基地 老工业基地 革命老区 老区 苏区 边疆 民族地区
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Endings of meetings, events and organisations (中央经济工作会议, 博鳌亚洲论坛, 进博会, 上海合作组织).
     static let institutionEndings: [[UInt32]] = """
@@ -46,6 +58,13 @@ enum PolicyVocabulary {
         "建议", "批复", "通告", "公告", "令", "条约", "宣言", "声明", "议定书", "纪要", "体系", "机制", "工程",
         "行动", "战略", "路线图", "倡议", "倡议书", "公报", "讲话", "答复", "解释", "说明", "须知", "导则",
         "框架", "议程", "文件", "草案", "修正案", "备忘录", "责任制", "攻坚战",
+    ]
+
+    /// Endings that make a quoted name (“…”, 「…」) a document: laws, regulations and treaties, not the broader
+    /// `documentEndings` (a quoted “…工程” or “…行动” is a campaign's name, found as a phrase).
+    static let quotedDocumentEndings: [String] = [
+        "法", "法典", "条例", "规定", "办法", "细则", "规则", "准则", "标准", "纲要", "公约", "协定", "条约",
+        "议定书", "宣言", "白皮书", "规范", "实施方案", "管理办法", "暂行办法",
     ]
 
     /// Openings that make a 《》 title a document whatever it ends in.
@@ -97,7 +116,10 @@ enum PolicyVocabulary {
         放松 放宽 收紧 松绑 确认 位于 配合 禁止 提供 主持 注资 中标 安装 彻底 被迫 提前 拟 迎 想尽 \
         更多 更大 推翻 考察 调研 视察 出席 参观 签署 签订 达成 表决 听取 迎来 迎接 面临 面对 \
         回应 否认 承认 指责 抗议 接受 拒绝 享受 享有 受到 遭到 遭遇 经历 启用 当地 上马 叫好 点赞 \
-        年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末
+        年度 季度 月度 周年 年份 全年 当年 同年 次年 本年度 上年度 同期 年内 年末 月底 季末 \
+        依 依法 其实 透过 经由 体现 体现出 简称 以下简称 下称 统称 俗称 又称 前任 现任 时任 \
+        市长 县长 省长 镇长 部长 局长 厅长 主席 总统 总理 院长 议员 立委 监委 委员 书记 主任 董事长 总经理 \
+        发言人 教授 专家 学者 官员 代表
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// One-character stop words that are verbs: they cut only before a word of two or more characters, or
@@ -118,7 +140,7 @@ enum PolicyVocabulary {
         多个 一大 全新 大型 小型 中型 当地 本地 本市 本省 本 该项 这项 那项 上述 以下 以上 下列 有力 有序 \
         最高 最新 最大 当前 目前 现阶段 下一步 未来 年度 年 国内 国际 全球 世界 市场 投资 融资 资金 产品 业务 \
         公司 集团 银行 机构 学校 大学 学院 个人 家庭 省级 市级 县级 国家级 总体 大部分 部分 整体 地区 区域 \
-        方针 公共 优惠 专家 公众 有利 不利 现行 新出台
+        方针 公共 优惠 专家 公众 有利 不利 现行 新出台 指导 若干
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Characters that, right after a suffix, make it part of a longer word (工程师, 建设银行, 规划局, 改革开放):
@@ -163,6 +185,11 @@ enum PolicyVocabulary {
         房地产 物业 质量 调解 执行 程序 行政 刑事 民事 经营 承包 人民 代表 法院 检察院 反分裂国家
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+    /// Words right after a short name ending in 法 that make it a law (see `SuffixPhraseFinder`).
+    static let lawContextWords: Set<String> = Set("""
+        修法 修正 修正案 修订 修订案 草案 第 条文 规定 施行 实施 上路 三读 二读 初审 立法 相关规定 罚则
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
     /// Measure words that, after a numeral, count things (一个, 三项, 两次): such a word is not part of a policy
     /// name. 大 is not among them: 三大基础性战略性工程 keeps its 三大.
     static let countingMeasures: Set<UInt32> = Set("个项所家次名位条种类批份场座张只件起轮届年天月日些部层期".unicodeScalars.map(\.value))
@@ -205,6 +232,10 @@ enum PolicyVocabulary {
     /// Particles and conjunctions: alone, they are clear word boundaries (的, 和, 与), unlike a lone preposition
     /// or adverb, which may open a word ICU does not know (对华, 以债).
     static let particles: Set<UInt32> = Set("的之和与及或等了着过地得并而且".unicodeScalars.map(\.value))
+
+    /// Function characters (adverbs, conjunctions, auxiliaries) that never sit inside a policy name: a word of
+    /// two of them that word break keeps whole (又有, 并与, 都没, 都可) is a stop word like each of them.
+    static let functionCharacters: Set<UInt32> = Set("都没又有并与也还就才可将已被把连很其而及和或在是了亦均仍再".unicodeScalars.map(\.value))
 
     /// Characters that end words and never open one (县|级, 省|份, 国|际, 者, 们): a phrase does not start with
     /// one left alone by word break.

@@ -19,18 +19,24 @@ final class SuffixPhraseFinder {
 
     private let lexicon: ScalarTrie
     private let construction: Int
+    /// Entries of `PolicyVocabulary.regionalSuffixes` in `PolicyVocabulary.suffixes`.
+    private let regional: Set<Int>
     private let leftEdge: PhraseLeftEdge
     /// `PolicyVocabulary`'s word sets as tries, read on the window's scalars: a `Set<String>` lookup hashes a
     /// normalised string (about 1,500 instructions for a short Han word), and a word list is read per phrase.
     private let genericWords = ScalarTrie(words: PolicyVocabulary.genericWords)
     private let ordinaryCompounds = ScalarTrie(words: PolicyVocabulary.ordinaryCompounds)
     private let lawStemEndings = ScalarTrie(words: PolicyVocabulary.lawStemEndings)
+    /// Words after a short law name that show it is one (劳基法修法, 选罢法修正案, 证券法第十七条): an
+    /// abbreviation (劳基法, 空污法) has no law-like last word of its own.
+    private let lawContext = ScalarTrie(words: PolicyVocabulary.lawContextWords)
 
     /// `lexicon`: the lexicon's terms (so that 保障性安居工程建设 can give the named 保障性安居工程).
     init(lexicon: ScalarTrie, stopWords: ScalarTrie) throws {
         self.lexicon = lexicon
         leftEdge = PhraseLeftEdge(lexicon: lexicon, stopWords: stopWords)
         construction = PolicyVocabulary.suffixes.firstIndex { $0.0 == "建设" }!
+        regional = Set(PolicyVocabulary.suffixes.indices.filter { PolicyVocabulary.regionalSuffixes.contains(PolicyVocabulary.suffixes[$0].0) })
         var trie = ScalarTrie()
         for (index, entry) in PolicyVocabulary.suffixes.enumerated() {
             trie.insert(entry.0.unicodeScalars.map(\.value), value: Int32(index))
@@ -88,9 +94,16 @@ final class SuffixPhraseFinder {
         if entry == construction, let named = namedObject(start..<suffix.lowerBound, s, text, paragraph) {
             return named
         }
+        if regional.contains(entry), !namesRegion(start..<suffix.lowerBound, s) { return nil }
         let range = start..<suffix.upperBound, term = ViewText.string(s[range])
         return TermCandidate(term: term, kind: .phrase, prior: stemPrior(entry, start..<suffix.lowerBound, s),
                              paragraph: paragraph, range: range, surface: text.surface(range, sameAs: term))
+    }
+
+    /// A region's name (`PolicyVocabulary.regions`) or a place ending in 省/市/县 … (see `regionalSuffixes`).
+    private func namesRegion(_ stem: Range<Int>, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        if PolicyVocabulary.placeEndings.contains(s[stem.upperBound - 1]) { return stem.count <= 6 }
+        return PolicyVocabulary.regions.contains(ViewText.string(s[stem]))
     }
 
     /// The suffix's prior, raised when the stem ends in a lexicon term (二套房贷政策, 二套房贷 being known: a
@@ -156,7 +169,9 @@ final class SuffixPhraseFinder {
         if ordinaryCompounds.value(of: Array(s[kept.last!.range]) + s[suffix]) != nil { return nil }
         if s[start..<suffix.lowerBound].allSatisfy(ScalarClass.isChineseNumeral) { return nil }
         if s[suffix].elementsEqual(lawSuffix) {
-            guard lawStemEndings.value(of: s[kept.last!.range]) != nil else { return nil }
+            guard lawStemEndings.value(of: s[kept.last!.range]) != nil
+                    || (suffix.lowerBound - start <= 4
+                        && lawContext.longestMatch(in: s, at: suffix.upperBound, limit: s.count) != nil) else { return nil }
             if kept.count > 1, kept[0].string(in: s) == "中国" { start = kept[1].range.lowerBound }
         }
         return start

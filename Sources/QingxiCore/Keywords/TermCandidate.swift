@@ -32,6 +32,11 @@ struct TermCandidate: Equatable {
     /// How much this occurrence counts for its position (title and lead count more than the body); set by
     /// the extractor.
     var weight: Double = 1
+    /// True for a document the text says it is about (现将《…》印发给你们): it ranks first (`KeywordRanker`).
+    var subject = false
+    /// For an abbreviation the article defined (以下简称…): the full term it stands for, whose group it joins
+    /// and under which the group is reported.
+    var alias: String? = nil
 
     /// True when this occurrence lies inside `other`'s (same paragraph, range contained, not identical).
     func isNested(in other: TermCandidate) -> Bool {
