@@ -49,6 +49,11 @@ public final class RecordRunner {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
                 : try LineReader(path: path, readSize: options.readSize)
             reader.maxLineBytes = options.maxRecordBytes
+            if let compression = try reader.detectCompression(), !compression.isReadable {
+                summary.inputsSetAside += 1
+                messages.line("qingxi: \(reader.name): error: \(compression.refusal(reader.name)); input skipped")
+                continue
+            }
             if let mark = try reader.utf16ByteOrderMark() {
                 summary.inputsSetAside += 1
                 messages.line("qingxi: \(reader.name): error: UTF-16 text (byte order mark \(mark)); qingxi reads UTF-8: "

@@ -114,6 +114,7 @@ struct SearchCommand: ParsableCommand {
     /// The non-blank lines of a file ('-': standard input).
     private static func lines(of path: String) throws -> [String] {
         let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>") : try LineReader(path: path)
+        try reader.decompressOrRefuse()
         var lines: [String] = []
         while let line = try reader.nextLine({ String(decoding: $0, as: UTF8.self) }) {
             if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
