@@ -42,9 +42,12 @@ import Testing
         try BatchFixtures.write(tar, to: dir + "/in/a.tar")
         let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
         #expect(result.report.stats.rejects["refused"] == 2)
-        #expect(result.report.stats.ignored == 1)
+        #expect(result.report.stats.rejects["skipped"] == 1)  // photo.jpg: named, not silently ignored
+        #expect(result.report.stats.ignored == 0)
         #expect(result.report.stats.articlesOut == 1)
-        #expect(try BatchFixtures.rejectLines(dir + "/out")[0].contains("link entry, not followed"))
+        let rejects = try BatchFixtures.rejectLines(dir + "/out")
+        #expect(rejects[0].contains("link entry, not followed"))
+        #expect(rejects.contains { $0.contains(#""input":"a.tar!photo.jpg","kind":"skipped""#) })
     }
 
     @Test func truncatedGzipTarAndZipAreRejectedAndTheRestIsRead() throws {

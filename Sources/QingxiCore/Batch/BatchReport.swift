@@ -14,6 +14,8 @@ public struct BatchReport: Sendable {
     public var alreadyComplete: Bool
     /// CPU seconds in the steps that run in input order (reading, in-order stages, writing) and in the parallel
     /// steps. With N workers the run cannot be faster than max(ordered, (ordered + parallel) / N).
+    /// Files and archive entries of types batch does not read, as `input: reason` (from `OUT/rejects/`).
+    public var skipped: [String] = []
     public var orderedCPUSeconds = 0.0
     public var parallelCPUSeconds = 0.0
 
@@ -41,8 +43,9 @@ public struct BatchReport: Sendable {
         lines.append("  duplicates: \(g(stats.duplicates)) paragraph(s)")
         let rejects = stats.rejects.sorted { $0.key < $1.key }.map { "\($0.key) \(g($0.value))" }
         lines.append("  rejects: \(g(stats.rejectCount))" + (rejects.isEmpty ? "" : " (\(rejects.joined(separator: ", "))), in \(output)/rejects/"))
-        if stats.ignored > 0 || stats.skippedLinks > 0 {
-            lines.append("  not read: \(g(stats.ignored)) file(s) of other types, \(g(stats.skippedLinks)) symbolic link(s) not followed")
+        if stats.ignored > 0 || stats.skippedLinks > 0 || !skipped.isEmpty {
+            lines.append("  not read: \(g(skipped.count)) file(s) of other types (named above and in \(output)/rejects/), "
+                         + "\(g(stats.ignored)) special file(s), \(g(stats.skippedLinks)) symbolic link(s) not followed")
         }
         if alreadyComplete {
             lines.append("  already complete: nothing to do")
@@ -68,6 +71,7 @@ public struct BatchReport: Sendable {
                                   ("ordered_cpu_seconds", .double(orderedCPUSeconds)),
                                   ("parallel_cpu_seconds", .double(parallelCPUSeconds)),
                                   ("resumed", .bool(resumed)), ("already_complete", .bool(alreadyComplete))])),
+            ("skipped", .array(skipped.map { .string($0) })),
         ])
     }
 }

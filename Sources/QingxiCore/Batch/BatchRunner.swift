@@ -32,7 +32,7 @@ public final class BatchRunner {
         let manifest = try BatchManifest(directory: directory, fingerprint: fingerprint(discovery), layout: options.layout.rawValue,
                                          resume: options.resume)
         if let done = manifest.completeStats {
-            return finishReport(BatchReport(stats: done, thisRun: BatchStats(), seconds: 0, jobs: options.jobs, output: directory.path,
+            return try finishReport(BatchReport(stats: done, thisRun: BatchStats(), seconds: 0, jobs: options.jobs, output: directory.path,
                                             layout: options.layout, resumed: true, alreadyComplete: true))
         }
         directory.removeTemporaryFiles()
@@ -55,19 +55,19 @@ public final class BatchRunner {
                                  resumed: manifest.resumed, alreadyComplete: false)
         report.orderedCPUSeconds = pipeline.cpu.ordered
         report.parallelCPUSeconds = pipeline.cpu.parallel
-        return finishReport(report)
+        return try finishReport(report)
     }
 
-    private func finishReport(_ report: BatchReport) -> BatchReport {
+    /// Prints the summary and writes `--report FILE`. A report that cannot be written is an I/O error (exit 2):
+    /// the user asked for it, and a missing report must not look like a successful run.
+    private func finishReport(_ report: BatchReport) throws -> BatchReport {
+        var report = report
+        report.skipped = RejectLog.skipped(in: report.output)
         if !options.quiet { for line in report.lines { messages.line(line) } }
         if let path = options.reportPath {
-            do {
-                let file = try OutputFile(path: path)
-                try file.write(report.json.encoded() + [0x0A])
-                try file.close()
-            } catch {
-                messages.line("qingxi: \(error)")
-            }
+            let file = try OutputFile(path: path)
+            try file.write(report.json.encoded() + [0x0A])
+            try file.close()
         }
         return report
     }

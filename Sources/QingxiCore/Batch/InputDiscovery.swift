@@ -7,9 +7,9 @@ import Glibc
 /// file system.
 ///
 /// Symbolic links are followed, with loops detected: a link to a directory that is already being walked (an
-/// ancestor) or was walked before is not entered, and is reported. Files whose names batch does not read are
-/// counted as ignored; broken links, unreadable directories and unsupported files named on the command line
-/// become rejects. A command-line argument that does not exist is a usage error.
+/// ancestor) or was walked before is not entered, and is reported. Files whose names batch does not read become
+/// `skipped` rejects, named (special files such as FIFOs are only counted as ignored); broken links, unreadable
+/// directories and unsupported files named on the command line become rejects. A command-line argument that does not exist is a usage error.
 public struct InputDiscovery {
     /// What discovery found besides inputs: rejects (with reasons) and counts of what it passed over.
     public struct Notes: Sendable, Equatable {
@@ -82,9 +82,13 @@ public struct InputDiscovery {
     }
 
     private mutating func addFile(path: String, id: String, info: stat, named: Bool) {
-        guard (info.st_mode & S_IFMT) == S_IFREG, let kind = BatchInput.Kind(fileName: id) else {
+        let isFile = (info.st_mode & S_IFMT) == S_IFREG
+        guard isFile, let kind = BatchInput.Kind(fileName: id) else {
+            let reason = isFile ? BatchInput.Kind.skipReason(fileName: id) : "not a regular file"
             if named {
-                notes.rejects.append(Reject(input: id, reason: "not a file batch reads (.txt, .jsonl, .jsonl.gz, .tar, .tar.gz, .tgz, .zip)", kind: .unsupported))
+                notes.rejects.append(Reject(input: id, reason: reason, kind: .unsupported))
+            } else if isFile {
+                notes.rejects.append(Reject(input: id, reason: reason, kind: .skipped))
             } else {
                 notes.ignoredFiles += 1
             }

@@ -8,7 +8,7 @@ import Glibc
 /// in parallel, resumable. Options and wiring only; the work is `BatchRunner` in QingxiCore.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Clean folders and archives (.txt, .jsonl, .jsonl.gz, .tar, .tar.gz, .zip) into JSONL shards or a mirrored tree.",
+        abstract: "Clean folders and archives (.txt, .jsonl/.ndjson, .jsonl.gz/.ndjson.gz/.json.gz, .tar, .tar.gz, .zip) into JSONL shards or a mirrored tree.",
         discussion: """
             Output is identical for any --jobs. Files are written under temporary names and renamed when complete; \
             OUT/manifest.jsonl records what is finished, and --resume continues an interrupted run with the same \
@@ -40,6 +40,9 @@ struct Batch: ParsableCommand {
 
     @Flag(help: "No progress and no summary on stderr.")
     var quiet = false
+
+    @Flag(name: .customLong("skip-unknown"), help: "Files of types batch does not read (named on stderr, in OUT/rejects/ and the report) do not make the run fail.")
+    var skipUnknown = false
 
     @Option(help: "Also write the summary as JSON to this file.")
     var report: String?
@@ -92,8 +95,10 @@ struct Batch: ParsableCommand {
         options.chainDescription = String(describing: clean)
         let runner = BatchRunner(options: options, makeStages: { try CleanPipeline.stages(clean) }, messages: MessageWriter())
         let report = try runner.run()
-        // Exit 1: the run finished, but some input was rejected (bad input data, listed in OUT/rejects/).
-        if report.stats.rejectCount > 0 { Glibc.exit(1) }
+        // Exit 1: the run finished, but some input was rejected (bad input data, listed in OUT/rejects/), or
+        // skipped as a type batch does not read (unless --skip-unknown).
+        let skipped = report.stats.rejects[Reject.Kind.skipped.rawValue] ?? 0
+        if report.stats.rejectCount - skipped > 0 || (skipped > 0 && !skipUnknown) { Glibc.exit(1) }
     }
 }
 
