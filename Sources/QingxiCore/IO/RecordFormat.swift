@@ -38,6 +38,8 @@ public struct RecordOptions: Sendable {
     /// Why article ids must be unique (`--emit-keys`, `--drop`), or nil: when set, the first article whose id
     /// qingxi had to make up (`FILE:LINE`, a file name) is named in one warning.
     public var uniqueIDsNeededBy: String?
+    /// When `uniqueIDsNeededBy` is set: what a repeated article id does (`DuplicateIDPolicy`).
+    public var duplicateIDs = DuplicateIDPolicy.fail
 
     public init() {}
 }
@@ -55,4 +57,8 @@ public struct RunSummary: Sendable, Equatable {
     public var inputsSetAside = 0
     public var invalidUTF8Lines = 0
     public var bytesIn = 0
+    /// Articles skipped because an earlier one had their id (`--on-duplicate-id keep-first`), and articles
+    /// given a new id (`rename`).
+    public var duplicateIDsSkipped = 0
+    public var duplicateIDsRenamed = 0
 }

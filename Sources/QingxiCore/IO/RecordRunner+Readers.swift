@@ -40,7 +40,8 @@ extension RecordRunner {
         if article == nil {
             numbering.articles += 1
             numbering.paragraph = 0
-            let id = numbering.articles == 1 ? reader.name : "\(reader.name)#\(numbering.articles)"
+            let made = numbering.articles == 1 ? reader.name : "\(reader.name)#\(numbering.articles)"
+            let id = try claimID(made, line: reader.lineNumber, skippable: false) ?? made
             article = try beginPlainArticle(id: id, reader)
         }
         numbering.paragraph += 1
@@ -88,8 +89,8 @@ extension RecordRunner {
         }, spill: oversizedSpill(reader)) {
             guard let record = outcome.0 else { continue }
             let line = reader.lineNumber
-            let article = Article(id: record.id ?? "\(reader.name):\(line)", file: reader.name, line: line,
-                                  title: record.title)
+            guard let id = try claimID(record.id ?? "\(reader.name):\(line)", line: line) else { continue }
+            let article = Article(id: id, file: reader.name, line: line, title: record.title)
             if record.id == nil { noteMadeUpID(article, record: true) }
             article.previous = record.previousAnnotations
             let paragraphs = record.paragraphs(line: line)

@@ -29,6 +29,10 @@ public final class RecordRunner {
     var legacyHintGiven = false
     /// Whether the warning about made-up article ids (`RecordOptions.uniqueIDsNeededBy`) was given.
     var madeUpIDReported = false
+    /// The display names of the inputs opened so far (the last is being read), and the ids seen in them
+    /// (`claimID`).
+    var inputNames: [String] = []
+    var articleIDs = ArticleIDRegistry()
 
     /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`); `sink`, when
     /// given, takes every finished article instead of the text or JSONL printer.
@@ -49,6 +53,7 @@ public final class RecordRunner {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
                 : try LineReader(path: path, readSize: options.readSize)
             reader.maxLineBytes = options.maxRecordBytes
+            inputNames.append(reader.name)
             if let compression = try reader.detectCompression(), !compression.isReadable {
                 summary.inputsSetAside += 1
                 messages.line("qingxi: \(reader.name): error: \(compression.refusal(reader.name)); input skipped")
@@ -125,6 +130,7 @@ public final class RecordRunner {
         if summary.rejected > 0 {
             parts.append("\(summary.rejected) malformed record(s) set aside in \(options.rejectsPath ?? "<stderr>")")
         }
+        if let duplicates = duplicateIDSummary { parts.append(duplicates) }
         if summary.oversized > 0 {
             parts.append("\(summary.oversized) record(s) over --max-record-bytes set aside"
                 + (options.rejectsPath.map { " in \($0)" } ?? " (not copied: no --rejects FILE)"))

@@ -32,6 +32,11 @@ struct RecordOptionGroup: ParsableArguments {
     @Option(help: "Input encoding: utf-8, auto (GB18030/GBK or Big5 detected by ICU per input), or an ICU charset name.")
     var encoding = "utf-8"
 
+    @Option(name: .customLong("on-duplicate-id"), help: ArgumentHelp(
+        "Where ids must be unique (--emit-keys, --drop, index, --format es-bulk): fail (exit 1 naming both records), "
+        + "keep-first (skip later records with the id), or rename (ID#2, ID#3…).", valueName: "policy"))
+    var onDuplicateID: DuplicateIDPolicy = .fail
+
     @Flag(help: "Report every removal: on stderr (text) or under qingxi.removed (JSONL).")
     var explain = false
 
@@ -55,6 +60,7 @@ struct RecordOptionGroup: ParsableArguments {
         options.explain = explain
         options.maxRecordBytes = maxRecordBytes.value
         options.encoding = InputEncoding(encoding)
+        options.duplicateIDs = onDuplicateID
         return options
     }
 
@@ -73,4 +79,5 @@ struct RecordOptionGroup: ParsableArguments {
 }
 
 extension RecordFormat: ExpressibleByArgument {}
+extension DuplicateIDPolicy: ExpressibleByArgument {}
 extension ScriptDirection: ExpressibleByArgument {}
