@@ -89,9 +89,11 @@ extension RecordRunner {
         }, spill: oversizedSpill(reader)) {
             guard let record = outcome.0 else { continue }
             let line = reader.lineNumber
-            guard let id = try claimID(record.id ?? "\(reader.name):\(line)", line: line) else { continue }
+            let given = record.id(field: options.idField)
+            let made = given ?? options.missingIDs.madeUpID(for: record, file: reader.name, line: line)
+            guard let id = try claimID(made, line: line) else { continue }
             let article = Article(id: id, file: reader.name, line: line, title: record.title)
-            if record.id == nil { noteMadeUpID(article, record: true) }
+            if given == nil && options.missingIDs == .position { noteMadeUpID(article, record: true) }
             article.previous = record.previousAnnotations
             let paragraphs = record.paragraphs(line: line)
             try runArticle(article, paragraphs: paragraphs, record: record)
@@ -104,10 +106,11 @@ extension RecordRunner {
     func noteMadeUpID(_ article: Article, record: Bool) {
         guard let purpose = options.uniqueIDsNeededBy, !madeUpIDReported else { return }
         madeUpIDReported = true
-        let what = record ? "record has no \"id\"" : "plain text has no article ids"
+        let what = record ? "record has no \"\(options.idField)\"" : "plain text has no article ids"
         messages.line("qingxi: \(article.file):\(article.line): warning: \(what); \(purpose) names it \"\(article.id)\", "
             + "which repeats when shards are processed separately (e.g. <stdin> in every rdd.pipe partition): "
-            + "give every record a unique \"id\" (warned once, for the first such article)")
+            + "give every record a unique \"id\" (or name its field: --id-field), or name records by their text: "
+            + "--missing-id content (warned once, for the first such article)")
     }
 }
 

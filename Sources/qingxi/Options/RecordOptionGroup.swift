@@ -12,8 +12,16 @@ struct RecordOptionGroup: ParsableArguments {
     @Option(name: .customLong("output-format"), help: "text or jsonl (default: the input's format).")
     var outputFormat: RecordFormat?
 
-    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text.")
+    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text (a dotted path reaches into objects: doc.body).")
     var textField = "text"
+
+    @Option(name: .customLong("id-field"), help: "The JSONL field holding the article id (a dotted path reaches into objects: meta.id).")
+    var idField = "id"
+
+    @Option(name: .customLong("missing-id"), help: ArgumentHelp(
+        "A JSONL record without an id is named by its position (FILE:LINE) or by its content (qx- and a hash of its text, the same in every run and shard).",
+        valueName: "position|content"))
+    var missingID: MissingIDPolicy = .position
 
     @Flag(help: "Invalid UTF-8 is an error (exit 1) instead of being replaced with U+FFFD and reported.")
     var strict = false
@@ -61,6 +69,8 @@ struct RecordOptionGroup: ParsableArguments {
         options.maxRecordBytes = maxRecordBytes.value
         options.encoding = InputEncoding(encoding)
         options.duplicateIDs = onDuplicateID
+        options.idField = idField
+        options.missingIDs = missingID
         return options
     }
 
@@ -80,4 +90,5 @@ struct RecordOptionGroup: ParsableArguments {
 
 extension RecordFormat: ExpressibleByArgument {}
 extension DuplicateIDPolicy: ExpressibleByArgument {}
+extension MissingIDPolicy: ExpressibleByArgument {}
 extension ScriptDirection: ExpressibleByArgument {}
