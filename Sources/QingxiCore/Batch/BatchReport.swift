@@ -30,6 +30,9 @@ public struct BatchReport: Sendable {
     public var megabytesPerSecond: Double { Double(thisRun.bytesIn) / max(seconds, 1e-6) / 1e6 }
     public var articlesPerSecond: Double { Double(thisRun.articlesIn) / max(seconds, 1e-6) }
 
+    /// Where the rejects are (`OUT/rejects/`, or `OUT/.qingxi/rejects/` in the mirror layout).
+    public var rejectsFolder: String { output + "/" + layout.stateFolder + "rejects" }
+
     /// The summary for stderr.
     public var lines: [String] {
         let g = ProgressMeter.grouped
@@ -42,9 +45,9 @@ public struct BatchReport: Sendable {
         }
         lines.append("  duplicates: \(g(stats.duplicates)) paragraph(s)")
         let rejects = stats.rejects.sorted { $0.key < $1.key }.map { "\($0.key) \(g($0.value))" }
-        lines.append("  rejects: \(g(stats.rejectCount))" + (rejects.isEmpty ? "" : " (\(rejects.joined(separator: ", "))), in \(output)/rejects/"))
+        lines.append("  rejects: \(g(stats.rejectCount))" + (rejects.isEmpty ? "" : " (\(rejects.joined(separator: ", "))), in \(rejectsFolder)/"))
         if stats.ignored > 0 || stats.skippedLinks > 0 || !skipped.isEmpty {
-            lines.append("  not read: \(g(skipped.count)) file(s) of other types (named above and in \(output)/rejects/), "
+            lines.append("  not read: \(g(skipped.count)) file(s) of other types (named above and in \(rejectsFolder)/), "
                          + "\(g(stats.ignored)) special file(s), \(g(stats.skippedLinks)) symbolic link(s) not followed")
         }
         if alreadyComplete {

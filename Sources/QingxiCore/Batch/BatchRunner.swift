@@ -25,9 +25,14 @@ public final class BatchRunner {
     public func run() throws -> BatchReport {
         let started = Clock.now
         try options.validate()
-        let directory = try OutputDirectory(path: options.output, diskBudget: options.diskBudget)
-        let discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path)
-        if options.layout == .mirror { try Self.checkMirrorPaths(discovery.inputs) }
+        let directory = try OutputDirectory(path: options.output, state: options.layout.stateFolder, diskBudget: options.diskBudget)
+        var discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path)
+        if options.layout == .mirror {
+            discovery.refuse(reason: "would be written into \(BatchLayout.reservedFolder)/, where batch keeps its own files (--layout mirror)") {
+                $0.id == BatchLayout.reservedFolder || $0.id.hasPrefix(BatchLayout.reservedFolder + "/")
+            }
+            try Self.checkMirrorPaths(discovery.inputs)
+        }
         if !options.quiet { for note in discovery.notes.skippedLinks { messages.line("qingxi: \(note)") } }
         let manifest = try BatchManifest(directory: directory, fingerprint: fingerprint(discovery), layout: options.layout.rawValue,
                                          resume: options.resume)
@@ -50,6 +55,7 @@ public final class BatchRunner {
             throw error
         }
         progress.clear()
+        directory.removeTemporaryFolder()
         var report = BatchReport(stats: pipeline.totals, thisRun: pipeline.thisRun, seconds: Clock.now - started,
                                  jobs: options.jobs, output: directory.path, layout: options.layout,
                                  resumed: manifest.resumed, alreadyComplete: false)
@@ -62,7 +68,7 @@ public final class BatchRunner {
     /// the user asked for it, and a missing report must not look like a successful run.
     private func finishReport(_ report: BatchReport) throws -> BatchReport {
         var report = report
-        report.skipped = RejectLog.skipped(in: report.output)
+        report.skipped = RejectLog.skipped(in: report.rejectsFolder)
         if !options.quiet { for line in report.lines { messages.line(line) } }
         if let path = options.reportPath {
             let file = try OutputFile(path: path)

@@ -48,6 +48,14 @@ public struct InputDiscovery {
         }
     }
 
+    /// Takes the inputs `matching` out of the run, each as a `refused` reject with `reason`.
+    public mutating func refuse(reason: String, matching: (BatchInput) -> Bool) {
+        for input in inputs where matching(input) {
+            notes.rejects.append(Reject(input: input.id, reason: reason, kind: .refused))
+        }
+        inputs.removeAll(where: matching)
+    }
+
     private mutating func walk(directory: String, relative: String, ancestors: Set<FileIdentity>) {
         visited.formUnion(ancestors)
         guard let names = Self.sortedNames(directory) else {

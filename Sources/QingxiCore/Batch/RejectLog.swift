@@ -25,7 +25,7 @@ final class RejectLog {
     func commit(number: Int, sync: Bool) throws -> String? {
         guard let current = file else { return nil }
         file = nil
-        let name = "rejects/rejects-\(String(number).leftPadded(to: 5)).jsonl"
+        let name = directory.state + "rejects/rejects-\(String(number).leftPadded(to: 5)).jsonl"
         try directory.commit(current, as: name, sync: sync)
         return name
     }
@@ -44,13 +44,14 @@ final class RejectLog {
         }
     }
 
-    /// The skipped files (`Reject.Kind.skipped`) recorded in the committed reject files of `directory`, in commit
-    /// order: `input: reason` each. Read back from disk so that a resumed run names those of earlier runs too.
-    static func skipped(in directory: String) -> [String] {
-        guard let names = InputDiscovery.sortedNames(directory + "/rejects") else { return [] }
+    /// The skipped files (`Reject.Kind.skipped`) recorded in the committed reject files in `folder` (OUT's
+    /// `rejects/`), in commit order: `input: reason` each. Read back from disk so that a resumed run names those
+    /// of earlier runs too.
+    static func skipped(in folder: String) -> [String] {
+        guard let names = InputDiscovery.sortedNames(folder) else { return [] }
         var found: [String] = []
         for name in names where name.hasSuffix(".jsonl") {
-            guard let bytes = FileBytes.read(directory + "/rejects/" + name) else { continue }
+            guard let bytes = FileBytes.read(folder + "/" + name) else { continue }
             for line in bytes.split(separator: 0x0A) {
                 guard let record = try? JSONRecord(line: Array(line), textField: "reason", file: name, lineNumber: 0),
                       record.stringField("kind") == Reject.Kind.skipped.rawValue else { continue }
