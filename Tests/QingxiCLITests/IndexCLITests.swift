@@ -48,7 +48,7 @@ import Testing
         let many = try CLIRunner.run(["search", "--db", db, "--json", "--queries", "-"], stdin: "村长\n\n乡村振兴\n")
         #expect(try jsonLines(many.text).map { "\($0["query"] ?? "")=\($0["id"] ?? "")" } == ["村长=mix-004", "乡村振兴=xc-003"])
         let none = try CLIRunner.run(["search", "--db", db, "碳达峰"])
-        #expect(none.status == 0 && none.text.isEmpty && none.stderr.contains("no article matches"))
+        #expect(none.status == 1 && none.text.isEmpty && none.stderr.contains("no article matches"))  // grep's convention
     }
 
     @Test func cleanWritesElasticsearchBulkLines() throws {

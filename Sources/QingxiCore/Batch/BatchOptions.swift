@@ -53,6 +53,11 @@ public struct BatchOptions: Sendable {
         if maxRecordBytes < 1 || maxRecordBytes > 1 << 30 {
             throw QingxiError.usage("--max-record-bytes must be between 1 and 1G, got \(maxRecordBytes)")
         }
+        if inputs.contains("-") {
+            if resume { throw QingxiError.usage("batch -: standard input cannot be read again, so it cannot be resumed: save it to a file first") }
+            if layout == .mirror { throw QingxiError.usage("batch -: standard input has no path to mirror: use --layout shards") }
+            if inputs.filter({ $0 == "-" }).count > 1 { throw QingxiError.usage("batch: '-' (standard input) given twice") }
+        }
         if indexFormat != nil && layout != .shards {
             throw QingxiError.usage("--format writes index records into shards; it does not combine with --layout \(layout.rawValue)")
         }

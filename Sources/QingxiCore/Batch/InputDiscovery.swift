@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// Finds the files `qingxi batch` reads: arguments in command-line order; directories walked recursively, each
+/// Finds the files `qingxi batch` reads: arguments in command-line order (`-` is standard input, read as JSONL);
+/// directories walked recursively, each
 /// directory's entries in byte order of their names, so the order (and so the output) never depends on the
 /// file system.
 ///
@@ -35,6 +36,12 @@ public struct InputDiscovery {
             if stat(excluding, &info) == 0 { excluded.insert(Self.identity(info)) }
         }
         for argument in arguments {
+            if argument == "-" {
+                // JSONL (gzip found by its magic bytes), as every filter reads it; its articles are named
+                // `<stdin>:LINE` as in the filters. Size and time are fixed: a pipe has none (and is never resumed).
+                inputs.append(BatchInput(path: "/dev/stdin", id: "<stdin>", kind: .jsonl, size: 0, modified: 0))
+                continue
+            }
             var info = stat()
             guard stat(argument, &info) == 0 else {
                 throw QingxiError.io(file: argument, message: String(cString: strerror(errno)))

@@ -54,7 +54,13 @@ public struct JSONRecord {
 
     /// The text as paragraphs (split on line breaks), each `Paragraph.line` set to `line`.
     public func paragraphs(line: Int) -> [Paragraph] {
-        let utf8 = bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, textRange) }
+        var ignored = 0
+        return paragraphs(line: line, loneSurrogates: &ignored)
+    }
+
+    /// As `paragraphs(line:)`, and counts the text's escaped lone surrogates (replaced with U+FFFD).
+    public func paragraphs(line: Int, loneSurrogates: inout Int) -> [Paragraph] {
+        let utf8 = bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, textRange, loneSurrogates: &loneSurrogates) }
         // Unescaping keeps well-formed bytes well-formed: an escaped lone surrogate becomes U+FFFD.
         return utf8.withUnsafeBufferPointer { Paragraph.split($0, line: line, validated: isValidatedUTF8) }
     }

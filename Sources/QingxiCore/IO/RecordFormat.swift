@@ -78,6 +78,8 @@ public struct RunSummary: Sendable, Equatable {
     /// Whole inputs not processed (e.g. UTF-16 files), each reported on stderr.
     public var inputsSetAside = 0
     public var invalidUTF8Lines = 0
+    /// JSONL records whose text held escaped lone surrogates (replaced with U+FFFD).
+    public var loneSurrogateRecords = 0
     public var bytesIn = 0
     /// Articles skipped because an earlier one had their id (`--on-duplicate-id keep-first`), and articles
     /// given a new id (`rename`).

@@ -95,7 +95,9 @@ extension RecordRunner {
             let article = Article(id: id, file: reader.name, line: line, title: record.title)
             if given == nil && options.missingIDs == .position { noteMadeUpID(article, record: true) }
             article.previous = record.previousAnnotations
-            let paragraphs = record.paragraphs(line: line)
+            var lone = 0
+            let paragraphs = record.paragraphs(line: line, loneSurrogates: &lone)
+            if lone > 0 { try reportLoneSurrogates(lone, file: reader.name, line: line) }
             try runArticle(article, paragraphs: paragraphs, record: record)
         }
     }

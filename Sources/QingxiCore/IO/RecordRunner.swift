@@ -127,6 +127,9 @@ public final class RecordRunner {
         if summary.invalidUTF8Lines > 0 {
             parts.append("\(summary.invalidUTF8Lines) line(s) with invalid UTF-8 repaired with U+FFFD")
         }
+        if summary.loneSurrogateRecords > 0 {
+            parts.append("\(summary.loneSurrogateRecords) record(s) with lone surrogate escapes repaired with U+FFFD")
+        }
         if summary.rejected > 0 {
             parts.append("\(summary.rejected) malformed record(s) set aside in \(options.rejectsPath ?? "<stderr>")")
         }

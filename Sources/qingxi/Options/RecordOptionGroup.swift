@@ -54,6 +54,7 @@ struct RecordOptionGroup: ParsableArguments {
         if maxRecordBytes.value < 1 || maxRecordBytes.value > 1 << 30 {
             throw ValidationError("--max-record-bytes must be between 1 and 1G, got \(maxRecordBytes.value)")
         }
+        if let problem = InputEncoding(encoding).problem { throw ValidationError(problem) }
     }
 
     var recordOptions: RecordOptions {

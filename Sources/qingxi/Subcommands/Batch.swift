@@ -17,7 +17,7 @@ struct Batch: ParsableCommand {
             """
     )
 
-    @Argument(help: "Input files and folders (folders are read recursively, in sorted order).")
+    @Argument(help: "Input files and folders (folders are read recursively, in sorted order); '-' reads JSONL from standard input.")
     var inputs: [String]
 
     @Option(help: "The output folder (created; must be empty unless --resume).")
@@ -63,6 +63,7 @@ struct Batch: ParsableCommand {
     @OptionGroup(title: "index records (as qingxi clean)") var indexFormat: IndexFormatOptionGroup
 
     func validate() throws {
+        if let problem = InputEncoding(encoding).problem { throw ValidationError(problem) }
         if indexFormat.format != nil && explain {
             throw ValidationError("--format writes index records, which carry no removal trail; drop --explain")
         }
