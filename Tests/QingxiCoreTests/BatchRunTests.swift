@@ -136,7 +136,7 @@ import Testing
         let tree = try BatchFixtures.tree(dir + "/out")
         #expect(Set(tree.keys) == [".qingxi/manifest.jsonl", "a-first.txt", "b/news.jsonl.gz", "c/archive.tar.gz/t/one.txt",
                                    "c/archive.tar.gz/t/more.jsonl", "d.zip/z/zipped.txt", "e-gb18030.txt",
-                                   ".qingxi/rejects/rejects-00000.jsonl"])
+                                   ".qingxi/rejects/rejects-00000.jsonl", ".qingxi/.lock"])
         #expect(String(decoding: tree["a-first.txt"]!, as: UTF8.self) == "经理发现了问题。\n后来于是并且解决。\n")
         #expect(String(decoding: tree["c/archive.tar.gz/t/more.jsonl"]!, as: UTF8.self) == #"{"id":"t1","text":"台湾记者报导"}"# + "\n")
         let unzipped = try BatchFixtures.run("/bin/sh", ["-c", "gzip -dc '\(dir)/out/b/news.jsonl.gz' | wc -l"])

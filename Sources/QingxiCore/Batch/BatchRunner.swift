@@ -26,6 +26,8 @@ public final class BatchRunner {
         let started = Clock.now
         try options.validate()
         let directory = try OutputDirectory(path: options.output, state: options.layout.stateFolder, diskBudget: options.diskBudget)
+        let lock = try OutputLock(directory: directory)
+        defer { withExtendedLifetime(lock) {} }
         var discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path)
         if options.layout == .mirror {
             discovery.refuse(reason: "would be written into \(BatchLayout.reservedFolder)/, where batch keeps its own files (--layout mirror)") {

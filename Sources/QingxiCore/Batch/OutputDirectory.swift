@@ -26,12 +26,13 @@ final class OutputDirectory {
         try Self.makeDirectories(self.path + (state.isEmpty ? "" : "/" + state.dropLast()))
     }
 
-    /// The entries of the folder, `.tmp` and an empty state folder aside (to check that a fresh run starts in an
-    /// empty folder).
+    /// The entries of the folder, `.tmp`, the lock file and an empty state folder aside (to check that a fresh
+    /// run starts in an empty folder).
     func contents() -> [String] {
+        let ours: Set<String> = [".tmp", OutputLock.name]
         let stateName = String(state.dropLast())
-        let stateLeft = (InputDiscovery.sortedNames(path + "/" + stateName) ?? []).filter { $0 != ".tmp" }
-        return (InputDiscovery.sortedNames(path) ?? []).filter { $0 != ".tmp" && ($0 != stateName || !stateLeft.isEmpty) }
+        let stateLeft = (InputDiscovery.sortedNames(path + "/" + stateName) ?? []).filter { !ours.contains($0) }
+        return (InputDiscovery.sortedNames(path) ?? []).filter { !ours.contains($0) && ($0 != stateName || !stateLeft.isEmpty) }
     }
 
     /// After a complete run: no temporary folder is left behind.
