@@ -56,8 +56,11 @@ final class BatchPipeline {
         let tracker = CommitTracker(directory: directory, manifest: manifest, messages: messages)
         output = options.layout == .shards ? ShardOutput(tracker: tracker, shardBytes: options.shardBytes,
                                                                    fileExtension: options.indexFormat?.shardExtension ?? "jsonl.gz")
-            : MirrorOutput(tracker: tracker, commitBytes: options.shardBytes)
+            : MirrorOutput(tracker: tracker, commitBytes: options.shardBytes, messages: messages)
     }
+
+    /// Mirror names shortened in this run (`MirrorName`), as `from → to`.
+    var renamed: [String] { (output as? MirrorOutput)?.renamed ?? [] }
 
     /// The whole job's counts (after `run`).
     var totals: BatchStats { output.stats }

@@ -16,6 +16,8 @@ public struct BatchReport: Sendable {
     /// steps. With N workers the run cannot be faster than max(ordered, (ordered + parallel) / N).
     /// Files and archive entries of types batch does not read, as `input: reason` (from `OUT/rejects/`).
     public var skipped: [String] = []
+    /// Mirror output names shortened to fit the file system in this run, as `from → to`.
+    public var renamed: [String] = []
     public var orderedCPUSeconds = 0.0
     public var parallelCPUSeconds = 0.0
 
@@ -75,6 +77,7 @@ public struct BatchReport: Sendable {
                                   ("parallel_cpu_seconds", .double(parallelCPUSeconds)),
                                   ("resumed", .bool(resumed)), ("already_complete", .bool(alreadyComplete))])),
             ("skipped", .array(skipped.map { .string($0) })),
+            ("renamed", .array(renamed.map { .string($0) })),
         ])
     }
 }

@@ -61,6 +61,7 @@ public final class BatchRunner {
         var report = BatchReport(stats: pipeline.totals, thisRun: pipeline.thisRun, seconds: Clock.now - started,
                                  jobs: options.jobs, output: directory.path, layout: options.layout,
                                  resumed: manifest.resumed, alreadyComplete: false)
+        report.renamed = pipeline.renamed
         report.orderedCPUSeconds = pipeline.cpu.ordered
         report.parallelCPUSeconds = pipeline.cpu.parallel
         return try finishReport(report)
