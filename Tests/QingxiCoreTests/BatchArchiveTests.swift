@@ -136,11 +136,31 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/a/loop", withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/b", withDestinationPath: "a")
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/broken.txt", withDestinationPath: "nowhere.txt")
-        let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
+        var options = BatchHarness.options([dir + "/in"], out: dir + "/out")
+        options.followLinks = true
+        let result = try BatchHarness.run(options)
         #expect(result.report.stats.articlesOut == 1)
         #expect(result.report.stats.skippedLinks == 2)
         #expect(result.messages.contains("a/loop: symbolic link loop"))
         #expect(result.messages.contains("b: directory already read through another path"))
         #expect(result.report.stats.rejects["unreadable"] == 1)
+    }
+
+    @Test func linksInInputFoldersAreNotFollowedWithoutFollow() throws {
+        let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
+        try BatchFixtures.write("一\n", to: dir + "/in/a/one.txt")
+        try BatchFixtures.write("外面的秘密。\n", to: dir + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/in/a/up", withDestinationPath: "../..")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/in/leak.txt", withDestinationPath: dir + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/in/broken.txt", withDestinationPath: "nowhere.txt")
+        let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
+        #expect(result.report.stats.articlesOut == 1)  // a/one.txt only
+        #expect(result.report.stats.skippedLinks == 3)
+        #expect(result.report.stats.rejectCount == 0)
+        #expect(result.messages.contains("leak.txt: symbolic link, not followed (--follow follows links in folders)"))
+        #expect(result.messages.contains("a/up: symbolic link, not followed"))
+        let named = try BatchHarness.run(BatchHarness.options([dir + "/in/leak.txt"], out: dir + "/out2"))
+        #expect(named.report.stats.articlesOut == 1)  // a link named on the command line is followed
     }
 }

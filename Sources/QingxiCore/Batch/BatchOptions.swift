@@ -40,6 +40,9 @@ public struct BatchOptions: Sendable {
     /// Tests only: output writes fail with ENOSPC once this many bytes were written (a full disk on demand).
     var diskBudget: Int?
 
+    /// Follow symbolic links found in input folders (`--follow`; links named as arguments are always followed).
+    public var followLinks = false
+
     public init() {}
 
     public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -28,7 +28,8 @@ public final class BatchRunner {
         let directory = try OutputDirectory(path: options.output, state: options.layout.stateFolder, diskBudget: options.diskBudget)
         let lock = try OutputLock(directory: directory)
         defer { withExtendedLifetime(lock) {} }
-        var discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path)
+        var discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path,
+                                           followLinks: options.followLinks)
         if options.layout == .mirror {
             discovery.refuse(reason: "would be written into \(BatchLayout.reservedFolder)/, where batch keeps its own files (--layout mirror)") {
                 $0.id == BatchLayout.reservedFolder || $0.id.hasPrefix(BatchLayout.reservedFolder + "/")

@@ -7,8 +7,11 @@ import Glibc
 /// directory's entries in byte order of their names, so the order (and so the output) never depends on the
 /// file system.
 ///
-/// Symbolic links are followed, with loops detected: a link to a directory that is already being walked (an
-/// ancestor) or was walked before is not entered, and is reported. Files whose names batch does not read become
+/// Symbolic links inside folders are not followed (as ripgrep: a link to `/proc/self/environ` became an
+/// article, a link to `../..` read a whole parent tree): each is named in the notes and counted. With
+/// `followLinks` they are followed, with loops detected: a link to a directory that is already being walked (an
+/// ancestor) or was walked before is not entered, and is reported. Links named on the command line are
+/// always followed. Files whose names batch does not read become
 /// `skipped` rejects, named (special files such as FIFOs are only counted as ignored); broken links, unreadable
 /// directories and unsupported files named on the command line become rejects. A command-line argument that does not exist is a usage error.
 public struct InputDiscovery {
@@ -30,7 +33,10 @@ public struct InputDiscovery {
     }
 
     /// `excluding`: a folder never read (the output folder, when it lies inside an input folder).
-    public init(arguments: [String], excluding: String? = nil) throws {
+    private let followLinks: Bool
+
+    public init(arguments: [String], excluding: String? = nil, followLinks: Bool = false) throws {
+        self.followLinks = followLinks
         if let excluding {
             var info = stat()
             if stat(excluding, &info) == 0 { excluded.insert(Self.identity(info)) }
@@ -76,6 +82,10 @@ public struct InputDiscovery {
             var info = stat()
             guard lstat(path, &link) == 0 else { continue }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            if isLink && !followLinks {
+                notes.skippedLinks.append("\(id): symbolic link, not followed (--follow follows links in folders)")
+                continue
+            }
             guard stat(path, &info) == 0 else {
                 notes.rejects.append(Reject(input: id, reason: isLink ? "broken symbolic link" : "cannot read: \(String(cString: strerror(errno)))", kind: .unreadable))
                 continue

@@ -41,6 +41,9 @@ struct Batch: ParsableCommand {
     @Flag(help: "No progress and no summary on stderr.")
     var quiet = false
 
+    @Flag(help: "Follow symbolic links inside input folders (loop-safe). Without it they are named and not read.")
+    var follow = false
+
     @Flag(name: .customLong("skip-unknown"), help: "Files of types batch does not read (named on stderr, in OUT/rejects/ and the report) do not make the run fail.")
     var skipUnknown = false
 
@@ -78,6 +81,7 @@ struct Batch: ParsableCommand {
         options.jobs = jobs
         options.gzipLevel = gzipLevel
         options.resume = resume
+        options.followLinks = follow
         options.quiet = quiet
         options.reportPath = report
         options.encoding = InputEncoding(encoding)
