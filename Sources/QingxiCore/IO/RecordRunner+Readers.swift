@@ -111,8 +111,8 @@ extension RecordRunner {
         let what = record ? "record has no \"\(options.idField)\"" : "plain text has no article ids"
         messages.line("qingxi: \(article.file):\(article.line): warning: \(what); \(purpose) names it \"\(article.id)\", "
             + "which repeats when shards are processed separately (e.g. <stdin> in every rdd.pipe partition): "
-            + "give every record a unique \"id\" (or name its field: --id-field), or name records by their text: "
-            + "--missing-id content (warned once, for the first such article)")
+            + "give every record a unique \"id\"" + (record ? " (or name its field: --id-field), or name records by their text: "
+            + "--missing-id content" : "") + " (warned once, for the first such article)")
     }
 }
 
