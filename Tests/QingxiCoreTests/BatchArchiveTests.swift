@@ -163,4 +163,26 @@ import Testing
         let named = try BatchHarness.run(BatchHarness.options([dir + "/in/leak.txt"], out: dir + "/out2"))
         #expect(named.report.stats.articlesOut == 1)  // a link named on the command line is followed
     }
+
+    @Test func aSmallTruncatedGzipKeepsTheRecordsBeforeTheDamage() throws {
+        let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
+        // Records that do not compress to nothing, so that half the gzip holds several whole ones.
+        var state: UInt64 = 7
+        let records = (1...20).map { n -> (String, String) in
+            let text = (0..<60).map { _ -> String in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return String(Character(Unicode.Scalar(0x4E00 + UInt32(state >> 40) % 0x5000)!))
+            }.joined()
+            return ("r\(n)", text)
+        }
+        let gz = try BatchFixtures.gzip(Array(BatchFixtures.jsonl(records).utf8))
+        try BatchFixtures.write(Array(gz[..<(gz.count / 2)]), to: dir + "/in/cut.jsonl.gz")
+        let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
+        let kept = try BatchFixtures.shardLines(dir + "/out")
+        #expect(kept.count > 3 && kept.count < 20)  // the whole records before the damage (it was 0)
+        let rejects = try BatchFixtures.rejectLines(dir + "/out")
+        #expect(rejects.count == 1 && rejects[0].contains(#""line":\#(kept.count + 1),"kind":"damaged""#), "\(rejects)")
+        #expect(result.report.stats.articlesIn == kept.count)
+    }
 }
