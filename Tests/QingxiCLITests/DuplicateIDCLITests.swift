@@ -87,3 +87,24 @@ import Testing
         #expect(jsonl.status == 0)  // plain records: ids are the user's business
     }
 }
+
+/// `batch --format es-bulk` over inputs that share an id: the later record is rejected naming both (batch goes
+/// on past bad records), exit 1, whatever `--jobs`.
+@Suite struct BatchDuplicateIDCLITests {
+    @Test func esBulkShardsStopAtARepeatedID() throws {
+        let dir = NSTemporaryDirectory() + "qx-batch-dupid-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try (#"{"id":"x","text":"會議強調，要壓實各級林長責任。"}"# + "\n").write(toFile: dir + "/in/a.jsonl", atomically: true, encoding: .utf8)
+        try (#"{"id":"y","text":"第二篇。"}"# + "\n" + #"{"id":"x","text":"另一篇文章。"}"# + "\n")
+            .write(toFile: dir + "/in/b.jsonl", atomically: true, encoding: .utf8)
+        for jobs in ["1", "2"] {
+            let r = try CLIRunner.run(["batch", dir + "/in", "--out", dir + "/out" + jobs, "--format", "es-bulk", "--jobs", jobs])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains(#"b.jsonl:2: id "x" repeats the article at a.jsonl:1; --format es-bulk needs unique ids"#), "\(r.stderr)")
+            #expect(r.stderr.contains("2 articles in, 2 out") || r.stderr.contains("3 articles in, 2 out"), "\(r.stderr)")
+        }
+        let jsonl = try CLIRunner.run(["batch", dir + "/in", "--out", dir + "/out3", "--format", "jsonl", "--quiet"])
+        #expect(jsonl.status == 0)
+    }
+}

@@ -45,7 +45,9 @@ final class BatchPipeline {
             workers.append(worker)
         }
         if segments.hasOrderedStages {
-            let stages = try makeStages()
+            // The same chain as the workers' (with --format, `format.makeStages`), so that segment k's stage range
+            // means the same stages in both.
+            let stages = try workerChain().stages
             for (k, segment) in segments.segments.enumerated() where segment.ordered {
                 orderedRunners[k] = SegmentRunner(stages[segment.stages])
             }

@@ -34,6 +34,7 @@ struct ArticleIDRegistry {
     /// Claims `id` for the article at `place`; throws under `fail` when it is taken. `name` gives an input's
     /// display name for messages.
     mutating func claim(_ id: String, at place: Place, policy: DuplicateIDPolicy, purpose: String,
+                        remedy: String = "fix the input, or choose --on-duplicate-id keep-first|rename",
                         name: (Int) -> String) throws -> Outcome {
         let hash = Self.hash(id)
         guard let first = seen[hash] else {
@@ -45,7 +46,7 @@ struct ArticleIDRegistry {
             throw QingxiError.badData(file: name(Int(place.input)), line: place.line, message:
                 "id \"\(id)\" repeats the article at \(name(Int(first.input))):\(first.line); \(purpose) needs unique ids "
                 + "(a repeated id would \(purpose == "--drop" || purpose == "--emit-keys" ? "drop paragraphs of both articles" : "keep only one article")): "
-                + "fix the input, or choose --on-duplicate-id keep-first|rename")
+                + remedy)
         case .keepFirst:
             return .skip(firstInput: Int(first.input), firstLine: first.line)
         case .rename:

@@ -95,7 +95,11 @@ struct Batch: ParsableCommand {
             options.indexFormat = BatchIndexFormat(encoder: encoder, makeBuilder: {
                 try IndexRecordBuilder(lexicon: try IndexRecordBuilder.lexicon(chain, view: try ScriptConverter.matchingView()),
                                        textIsSimplified: IndexRecordBuilder.chainSimplifies(chain))
-            }, makeStages: { builder in try CleanPipeline.stages(chain, recordBuilder: builder) })
+            }, makeStages: { builder in
+                // Elasticsearch keeps one document per _id: a repeated id would silently replace an article.
+                let ids: [Stage] = encoder.format == .esBulk ? [UniqueIDStage(purpose: "--format es-bulk")] : []
+                return ids + (try CleanPipeline.stages(chain, recordBuilder: builder))
+            })
         }
         options.chainDescription = String(describing: clean)
         let runner = BatchRunner(options: options, makeStages: { try CleanPipeline.stages(clean) }, messages: MessageWriter())
