@@ -48,4 +48,18 @@ import Testing
         let position = try CLIRunner.run(["dedup", "--emit-keys"], stdin: a)
         #expect(keyLines(position.text).first?[1] == "<stdin>:1")  // the default is unchanged
     }
+
+    @Test func batchTakesIDAndTextFieldPaths() throws {
+        let dir = NSTemporaryDirectory() + "qx-batch-fields-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try Self.nested.write(toFile: dir + "/in/a.jsonl", atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["batch", dir + "/in", "--out", dir + "/out", "--quiet", "--id-field", "meta.id",
+                                   "--text-field", "doc.body", "--to", "hans", "--stages", "convert", "--format", "jsonl"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let shard = try CLIRunner.run(["convert", "--to", "hans", dir + "/out/part-00000.jsonl.gz"])
+        let record = try JSONSerialization.jsonObject(with: Data(shard.text.utf8)) as? [String: Any]
+        #expect(record?["id"] as? String == "7")
+        #expect((record?["text"] as? String)?.hasPrefix("台湾记者报导") == true)
+    }
 }

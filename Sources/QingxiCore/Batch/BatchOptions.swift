@@ -26,6 +26,8 @@ public struct BatchOptions: Sendable {
     /// A JSONL line or a text file longer than this is rejected (and never held in memory).
     public var maxRecordBytes = 64 << 20
     public var textField = "text"
+    /// The JSONL field holding the article id (a name or a dotted path, `meta.id`).
+    public var idField = "id"
     /// zlib level of gzip output (1 fastest … 9 smallest). 3 costs a third of level 6's time on news JSONL for
     /// about 8% more bytes.
     public var gzipLevel = 3

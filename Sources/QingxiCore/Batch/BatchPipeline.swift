@@ -14,6 +14,8 @@ final class BatchPipeline {
             encoder = ArticleEncoder(layout: options.layout == .shards ? .shards : .mirror, textField: options.textField,
                                      explain: options.explain, gzipLevel: options.gzipLevel,
                                      indexRecords: builder.map { (options.indexFormat!.encoder, $0) })
+            decoder.idField = options.idField
+            encoder.idField = options.idField
         }
     }
 

@@ -102,7 +102,7 @@ public final class BatchRunner {
     /// passed over (a report file written next to the inputs must not block a resume).
     func fingerprint(_ discovery: InputDiscovery) -> String {
         var text = "qingxi-batch-1\n\(options.layout.rawValue)\n\(options.shardBytes)\n\(options.maxRecordBytes)\n"
-        text += "\(options.encoding)\n\(options.textField)\n\(options.explain)\n\(options.gzipLevel)\n\(options.chainDescription)\n"
+        text += "\(options.encoding)\n\(options.textField)\n\(options.idField == "id" ? "" : "id field \(options.idField)\n")\(options.explain)\n\(options.gzipLevel)\n\(options.chainDescription)\n"
         if let format = options.indexFormat { text += "index records\t\(format.fingerprint)\n" }
         for input in discovery.inputs { text += "\(input.id)\t\(input.kind.rawValue)\t\(input.size)\t\(input.modified)\n" }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -56,8 +56,11 @@ struct Batch: ParsableCommand {
     @Option(name: .customLong("max-record-bytes"), help: "Reject a JSONL line or text file longer than this (e.g. 64M).")
     var maxRecordBytes: ByteCount = ByteCount(64 << 20)
 
-    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text.")
+    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text (a dotted path reaches into objects: doc.body).")
     var textField = "text"
+
+    @Option(name: .customLong("id-field"), help: "The JSONL field holding the article id (a dotted path reaches into objects: meta.id).")
+    var idField = "id"
 
     @Flag(help: "Keep the removal trail under qingxi.removed, and articles the stages emptied.")
     var explain = false
@@ -87,6 +90,7 @@ struct Batch: ParsableCommand {
         options.encoding = InputEncoding(encoding)
         options.maxRecordBytes = maxRecordBytes.value
         options.textField = textField
+        options.idField = idField
         options.explain = explain
         var clean = chain.cleanOptions
         if let encoder = indexFormat.encoder {
