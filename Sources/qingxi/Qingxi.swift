@@ -11,10 +11,14 @@ struct Qingxi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qingxi",
         abstract: "Clean Chinese news text: convert scripts, strip boilerplate, drop duplicates, find policy terms.",
-        discussion: "Exit codes: 0 ok, 1 bad input data, 2 usage or I/O error.",
+        discussion: "Exit codes: 0 ok, 1 bad input data (search: no hits), 2 usage or I/O error.",
+        version: Qingxi.version,
         subcommands: [Clean.self, Convert.self, Strip.self, Dedup.self, Keywords.self, Batch.self, IndexCommand.self,
                       SearchCommand.self, Profile.self, Df.self, Tokens.self]
     )
+
+    /// What `qingxi --version` prints.
+    static let version = "qingxi 0.1.0"
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)

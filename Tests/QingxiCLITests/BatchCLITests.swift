@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `qingxi batch` as a process: killed with SIGKILL at arbitrary moments and resumed, it ends with output
+/// `qingxi batch` as a process: killed with SIGKILL at known points (`CrashPoint`) and resumed, it ends with output
 /// byte-identical to an uninterrupted run; a real full disk (tmpfs) ends with exit 2 and a clear message.
 @Suite(.serialized) struct BatchCLITests {
     static let sentences = ["縣政府今天召開會議，討論河道治理與水資源保護。", "记者从会上了解到，全年将完成十二项重点工程。",
@@ -55,44 +55,48 @@ import Testing
         return files
     }
 
-    /// Runs `qingxi batch` with convert and stream dedup (an in-order stage, so a resume replays it).
-    static func batch(_ arguments: [String]) throws -> Process {
+    /// Runs `qingxi batch` with convert and stream dedup (an in-order stage, so a resume replays it); with
+    /// `killAfterCommits`, the run kills itself (SIGKILL) once it made that many commits, at the next unit it
+    /// writes (`CrashPoint`: a crash inside a half-written commit group, at a known point).
+    static func batch(_ arguments: [String], killAfterCommits: Int? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CLIRunner.binary
         process.arguments = ["batch", "--quiet", "--shard-bytes", "300K", "--stages", "convert,dedup", "--scope", "stream"] + arguments
         process.standardError = FileHandle.nullDevice
+        if let killAfterCommits {
+            process.environment = ProcessInfo.processInfo.environment.merging(["QINGXI_TEST_KILL_AFTER_COMMIT": "\(killAfterCommits)"]) { $1 }
+        }
         try process.run()
         return process
     }
 
-    @Test func killedAtAnyMomentAndResumedGivesTheSameOutput() throws {
+    @Test func killedAtKnownPointsAndResumedGivesTheSameOutput() throws {
         let dir = try Self.inputs(megabytes: 8)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let started = Date()
         let reference = try Self.batch([dir + "/in", "--out", dir + "/ref", "--jobs", "2"])
         reference.waitUntilExit()
         #expect(reference.terminationStatus == 1)  // one malformed record: finished, with rejects
-        // Kill points scale with this machine's speed: from a tenth of a whole run, growing.
-        var delay = Date().timeIntervalSince(started) / 10
+        let manifest = try String(contentsOfFile: dir + "/ref/manifest.jsonl", encoding: .utf8)
+        let commits = manifest.split(separator: "\n").filter { $0.hasPrefix(#"{"commit""#) }.count
+        #expect(commits > 5)
+        // The first run dies before its first commit; each resumed run after a quarter of the commits, so that
+        // kills land inside groups all through the job; --jobs alternates.
+        var killAfter = 0
         var kills = 0
         var arguments = [dir + "/in", "--out", dir + "/cut"]
-        while true {
-            let run = try Self.batch(arguments + ["--jobs", kills % 2 == 0 ? "2" : "1"])
-            Thread.sleep(forTimeInterval: delay)
-            guard run.isRunning else {
-                run.waitUntilExit()
+        while kills <= commits + 1 {
+            let run = try Self.batch(arguments + ["--jobs", kills % 2 == 0 ? "2" : "1"], killAfterCommits: killAfter)
+            run.waitUntilExit()
+            if run.terminationReason == .exit {
+                #expect(run.terminationStatus == 1)
                 break
             }
-            kill(run.processIdentifier, SIGKILL)
-            run.waitUntilExit()
-            #expect(run.terminationReason == .uncaughtSignal)
+            #expect(run.terminationStatus == SIGKILL)
             kills += 1
-            delay *= 1.35
+            killAfter = max(1, commits / 4)
             arguments = [dir + "/in", "--out", dir + "/cut", "--resume"]
         }
-        #expect(kills >= 3)
-        let finish = try Self.batch(arguments)
-        finish.waitUntilExit()
+        #expect(kills >= 4)
         let expected = try Self.tree(dir + "/ref")
         #expect(expected.keys.filter { $0.hasPrefix("part-") }.count > 5)
         let got = try Self.tree(dir + "/cut")

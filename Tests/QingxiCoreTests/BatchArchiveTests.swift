@@ -42,9 +42,12 @@ import Testing
         try BatchFixtures.write(tar, to: dir + "/in/a.tar")
         let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
         #expect(result.report.stats.rejects["refused"] == 2)
-        #expect(result.report.stats.ignored == 1)
+        #expect(result.report.stats.rejects["skipped"] == 1)  // photo.jpg: named, not silently ignored
+        #expect(result.report.stats.ignored == 0)
         #expect(result.report.stats.articlesOut == 1)
-        #expect(try BatchFixtures.rejectLines(dir + "/out")[0].contains("link entry, not followed"))
+        let rejects = try BatchFixtures.rejectLines(dir + "/out")
+        #expect(rejects[0].contains("link entry, not followed"))
+        #expect(rejects.contains { $0.contains(#""input":"a.tar!photo.jpg","kind":"skipped""#) })
     }
 
     @Test func truncatedGzipTarAndZipAreRejectedAndTheRestIsRead() throws {
@@ -133,11 +136,53 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/a/loop", withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/b", withDestinationPath: "a")
         try FileManager.default.createSymbolicLink(atPath: dir + "/in/broken.txt", withDestinationPath: "nowhere.txt")
-        let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
+        var options = BatchHarness.options([dir + "/in"], out: dir + "/out")
+        options.followLinks = true
+        let result = try BatchHarness.run(options)
         #expect(result.report.stats.articlesOut == 1)
         #expect(result.report.stats.skippedLinks == 2)
         #expect(result.messages.contains("a/loop: symbolic link loop"))
         #expect(result.messages.contains("b: directory already read through another path"))
         #expect(result.report.stats.rejects["unreadable"] == 1)
+    }
+
+    @Test func linksInInputFoldersAreNotFollowedWithoutFollow() throws {
+        let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
+        try BatchFixtures.write("一\n", to: dir + "/in/a/one.txt")
+        try BatchFixtures.write("外面的秘密。\n", to: dir + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/in/a/up", withDestinationPath: "../..")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/in/leak.txt", withDestinationPath: dir + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/in/broken.txt", withDestinationPath: "nowhere.txt")
+        let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
+        #expect(result.report.stats.articlesOut == 1)  // a/one.txt only
+        #expect(result.report.stats.skippedLinks == 3)
+        #expect(result.report.stats.rejectCount == 0)
+        #expect(result.messages.contains("leak.txt: symbolic link, not followed (--follow follows links in folders)"))
+        #expect(result.messages.contains("a/up: symbolic link, not followed"))
+        let named = try BatchHarness.run(BatchHarness.options([dir + "/in/leak.txt"], out: dir + "/out2"))
+        #expect(named.report.stats.articlesOut == 1)  // a link named on the command line is followed
+    }
+
+    @Test func aSmallTruncatedGzipKeepsTheRecordsBeforeTheDamage() throws {
+        let dir = try BatchFixtures.folder()
+        defer { BatchFixtures.remove(dir) }
+        // Records that do not compress to nothing, so that half the gzip holds several whole ones.
+        var state: UInt64 = 7
+        let records = (1...20).map { n -> (String, String) in
+            let text = (0..<60).map { _ -> String in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return String(Character(Unicode.Scalar(0x4E00 + UInt32(state >> 40) % 0x5000)!))
+            }.joined()
+            return ("r\(n)", text)
+        }
+        let gz = try BatchFixtures.gzip(Array(BatchFixtures.jsonl(records).utf8))
+        try BatchFixtures.write(Array(gz[..<(gz.count / 2)]), to: dir + "/in/cut.jsonl.gz")
+        let result = try BatchHarness.run(BatchHarness.options([dir + "/in"], out: dir + "/out"))
+        let kept = try BatchFixtures.shardLines(dir + "/out")
+        #expect(kept.count > 3 && kept.count < 20)  // the whole records before the damage (it was 0)
+        let rejects = try BatchFixtures.rejectLines(dir + "/out")
+        #expect(rejects.count == 1 && rejects[0].contains(#""line":\#(kept.count + 1),"kind":"damaged""#), "\(rejects)")
+        #expect(result.report.stats.articlesIn == kept.count)
     }
 }

@@ -179,8 +179,10 @@ enum BatchFixtures {
         return "line \(index + 1) of \(got.count) vs \(expected.count):\n got: \(show(got))\nwant: \(show(expected))"
     }
 
+    /// The lines of OUT's reject files (`OUT/rejects/`, or `OUT/.qingxi/rejects/` in the mirror layout).
     static func rejectLines(_ folder: String) throws -> [String] {
-        let dir = folder + "/rejects"
+        let mirrored = folder + "/.qingxi/rejects"
+        let dir = FileManager.default.fileExists(atPath: mirrored) ? mirrored : folder + "/rejects"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
         return try names.sorted().flatMap { try String(contentsOfFile: dir + "/" + $0, encoding: .utf8).split(separator: "\n").map(String.init) }
     }

@@ -1,4 +1,5 @@
-/// Decides what an archive entry is by its checked path: a source, a refusal, or ignored. Shared by the tar
+/// Decides what an archive entry is by its checked path: a source, a refusal, a skipped file of a type batch does
+/// not read (named as a `skipped` reject), or ignored (directories, special files, links of other types). Shared by the tar
 /// and ZIP readers.
 struct ArchiveEntryFilter {
     let archiveID: String
@@ -25,7 +26,10 @@ struct ArchiveEntryFilter {
         case .success(let checked): path = checked
         }
         let id = archiveID + "!" + path
-        guard let kind = BatchInput.Kind(fileName: path) else { return .ignored }
+        guard let kind = BatchInput.Kind(fileName: path) else {
+            guard isFile && !isLink else { return .ignored }
+            return .rejected(Reject(input: id, reason: BatchInput.Kind.skipReason(fileName: path), kind: .skipped))
+        }
         if isLink { return .rejected(Reject(input: id, reason: "link entry, not followed", kind: .refused)) }
         guard isFile else { return .ignored }
         if kind.isArchive { return .rejected(Reject(input: id, reason: "archive inside an archive, not read (extract it first)", kind: .refused)) }

@@ -4,6 +4,8 @@
 final class ArticleDecoder {
     private let decoding: TextDecoding
     private let textField: String
+    /// The field holding the id (`--id-field`, a name or a dotted path).
+    var idField = "id"
     /// The output is a mirrored tree: text files come out as text (stages that write differently per format,
     /// such as keyword tokens, are told so through `Article.outputFormat`); JSONL always comes out as JSONL.
     private let mirrorText: Bool
@@ -69,7 +71,7 @@ final class ArticleDecoder {
             reject(Reject(input: source.id, line: raw.line, reason: "\(error)", kind: .malformed, record: raw.bytes), unit)
             return nil
         }
-        let article = Article(id: parsed.id ?? "\(source.id):\(raw.line)", file: source.id, line: raw.line, title: parsed.title)
+        let article = Article(id: parsed.id(field: idField) ?? "\(source.id):\(raw.line)", file: source.id, line: raw.line, title: parsed.title)
         article.previous = parsed.previousAnnotations
         article.outputFormat = outputFormat
         article.tracing = tracing

@@ -13,6 +13,8 @@ final class ArticleEncoder {
 
     private let layout: Layout
     private let textField: String
+    /// The field holding the id (`--id-field`): a record without it gets an `id` field with the made-up one.
+    var idField = "id"
     private let explain: Bool
     private let gzipLevel: Int32
     private var compressor: GzipCompressor?
@@ -79,7 +81,7 @@ final class ArticleEncoder {
         let qingxi = AnnotationMerger.merged(previous: article.previous, article: article, explain: explain)
         if let record = item.record {
             let rewritten = record.rewritten(text: body, title: article.title, qingxi: qingxi)
-            if record.id == nil {
+            if record.id(field: idField) == nil {
                 out.append(UInt8(ascii: "{"))
                 JSONString.encode("id", into: &out)
                 out.append(UInt8(ascii: ":"))

@@ -4,21 +4,44 @@ public struct BatchInput: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
         /// `*.txt`: one article, paragraphs are lines.
         case text
-        /// `*.jsonl`, `*.jsonl.gz`: one article per line.
+        /// `*.jsonl` / `*.ndjson`; `*.jsonl.gz`, `*.ndjson.gz`, `*.json.gz` (Dolma's name for gzip JSONL): one
+        /// article per line.
         case jsonl, jsonlGzip
         /// `*.tar`, `*.tar.gz` / `*.tgz`, `*.zip`: archives of the above.
         case tar, tarGzip, zip
 
-        /// The kind a file name announces, or nil for files batch does not read.
+        /// The kind a file name announces, or nil for files batch does not read (`skipReason` says why).
         public init?(fileName: String) {
             let name = fileName.lowercased()
-            if name.hasSuffix(".txt") { self = .text }
-            else if name.hasSuffix(".jsonl") { self = .jsonl }
-            else if name.hasSuffix(".jsonl.gz") { self = .jsonlGzip }
-            else if name.hasSuffix(".tar") { self = .tar }
-            else if name.hasSuffix(".tar.gz") || name.hasSuffix(".tgz") { self = .tarGzip }
-            else if name.hasSuffix(".zip") { self = .zip }
+            func ends(_ suffixes: String...) -> Bool { suffixes.contains { name.hasSuffix($0) } }
+            if ends(".txt") { self = .text }
+            else if ends(".jsonl", ".ndjson") { self = .jsonl }
+            else if ends(".jsonl.gz", ".ndjson.gz", ".json.gz") { self = .jsonlGzip }
+            else if ends(".tar") { self = .tar }
+            else if ends(".tar.gz", ".tgz") { self = .tarGzip }
+            else if ends(".zip") { self = .zip }
             else { return nil }
+        }
+
+        /// The names batch reads, for messages.
+        public static let readableNames = ".txt, .jsonl, .ndjson, .jsonl.gz, .ndjson.gz, .json.gz, .tar, .tar.gz, .tgz, .zip"
+
+        /// Why a file whose name is not a `Kind` is not read: a compression batch does not inflate over a name
+        /// it would read (`x.jsonl.zst`), or a type it does not read at all.
+        public static func skipReason(fileName: String) -> String {
+            let name = fileName.lowercased()
+            let compressors = [(".zst", "zstd"), (".zstd", "zstd"), (".bz2", "bzip2"), (".xz", "xz"), (".lz4", "lz4"),
+                               (".gz", "gzip")]
+            for (suffix, format) in compressors where name.hasSuffix(suffix) {
+                let inner = String(name.dropLast(suffix.count))
+                if format == "gzip" && inner.hasSuffix(".txt") {
+                    return "gzip-compressed plain text; batch inflates JSONL (.jsonl.gz) and tar (.tar.gz) only: decompress it first"
+                }
+                if Kind(fileName: inner) != nil || inner.hasSuffix(".json") {
+                    return "\(format)-compressed; batch reads gzip (.jsonl.gz) only: decompress it first"
+                }
+            }
+            return "not a file batch reads (\(readableNames))"
         }
 
         var isArchive: Bool { self == .tar || self == .tarGzip || self == .zip }

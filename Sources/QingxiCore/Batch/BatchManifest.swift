@@ -26,7 +26,7 @@ final class BatchManifest {
     /// Opens the manifest of `directory`: a fresh one for a new run (the folder must be empty), or the
     /// earlier run's when `resume` is set (a folder without a manifest starts afresh).
     init(directory: OutputDirectory, fingerprint: String, layout: String, resume: Bool) throws {
-        let path = directory.path + "/" + Self.name
+        let path = directory.path + "/" + directory.state + Self.name
         let header = JSONValue.object([("qingxi", .string("batch")), ("version", .int(1)), ("layout", .string(layout)),
                                        ("fingerprint", .string(fingerprint))]).encoded()
         if let existing = FileBytes.read(path) {

@@ -26,6 +26,8 @@ public struct BatchOptions: Sendable {
     /// A JSONL line or a text file longer than this is rejected (and never held in memory).
     public var maxRecordBytes = 64 << 20
     public var textField = "text"
+    /// The JSONL field holding the article id (a name or a dotted path, `meta.id`).
+    public var idField = "id"
     /// zlib level of gzip output (1 fastest … 9 smallest). 3 costs a third of level 6's time on news JSONL for
     /// about 8% more bytes.
     public var gzipLevel = 3
@@ -40,6 +42,9 @@ public struct BatchOptions: Sendable {
     /// Tests only: output writes fail with ENOSPC once this many bytes were written (a full disk on demand).
     var diskBudget: Int?
 
+    /// Follow symbolic links found in input folders (`--follow`; links named as arguments are always followed).
+    public var followLinks = false
+
     public init() {}
 
     public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -52,6 +57,11 @@ public struct BatchOptions: Sendable {
         if !(1...9).contains(gzipLevel) { throw QingxiError.usage("--gzip-level must be 1 to 9, got \(gzipLevel)") }
         if maxRecordBytes < 1 || maxRecordBytes > 1 << 30 {
             throw QingxiError.usage("--max-record-bytes must be between 1 and 1G, got \(maxRecordBytes)")
+        }
+        if inputs.contains("-") {
+            if resume { throw QingxiError.usage("batch -: standard input cannot be read again, so it cannot be resumed: save it to a file first") }
+            if layout == .mirror { throw QingxiError.usage("batch -: standard input has no path to mirror: use --layout shards") }
+            if inputs.filter({ $0 == "-" }).count > 1 { throw QingxiError.usage("batch: '-' (standard input) given twice") }
         }
         if indexFormat != nil && layout != .shards {
             throw QingxiError.usage("--format writes index records into shards; it does not combine with --layout \(layout.rawValue)")

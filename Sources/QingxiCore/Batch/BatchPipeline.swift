@@ -14,6 +14,8 @@ final class BatchPipeline {
             encoder = ArticleEncoder(layout: options.layout == .shards ? .shards : .mirror, textField: options.textField,
                                      explain: options.explain, gzipLevel: options.gzipLevel,
                                      indexRecords: builder.map { (options.indexFormat!.encoder, $0) })
+            decoder.idField = options.idField
+            encoder.idField = options.idField
         }
     }
 
@@ -45,7 +47,9 @@ final class BatchPipeline {
             workers.append(worker)
         }
         if segments.hasOrderedStages {
-            let stages = try makeStages()
+            // The same chain as the workers' (with --format, `format.makeStages`), so that segment k's stage range
+            // means the same stages in both.
+            let stages = try workerChain().stages
             for (k, segment) in segments.segments.enumerated() where segment.ordered {
                 orderedRunners[k] = SegmentRunner(stages[segment.stages])
             }
@@ -56,8 +60,11 @@ final class BatchPipeline {
         let tracker = CommitTracker(directory: directory, manifest: manifest, messages: messages)
         output = options.layout == .shards ? ShardOutput(tracker: tracker, shardBytes: options.shardBytes,
                                                                    fileExtension: options.indexFormat?.shardExtension ?? "jsonl.gz")
-            : MirrorOutput(tracker: tracker, commitBytes: options.shardBytes)
+            : MirrorOutput(tracker: tracker, commitBytes: options.shardBytes, messages: messages)
     }
+
+    /// Mirror names shortened in this run (`MirrorName`), as `from → to`.
+    var renamed: [String] { (output as? MirrorOutput)?.renamed ?? [] }
 
     /// The whole job's counts (after `run`).
     var totals: BatchStats { output.stats }

@@ -14,6 +14,10 @@ public struct BatchReport: Sendable {
     public var alreadyComplete: Bool
     /// CPU seconds in the steps that run in input order (reading, in-order stages, writing) and in the parallel
     /// steps. With N workers the run cannot be faster than max(ordered, (ordered + parallel) / N).
+    /// Files and archive entries of types batch does not read, as `input: reason` (from `OUT/rejects/`).
+    public var skipped: [String] = []
+    /// Mirror output names shortened to fit the file system in this run, as `from → to`.
+    public var renamed: [String] = []
     public var orderedCPUSeconds = 0.0
     public var parallelCPUSeconds = 0.0
 
@@ -28,6 +32,9 @@ public struct BatchReport: Sendable {
     public var megabytesPerSecond: Double { Double(thisRun.bytesIn) / max(seconds, 1e-6) / 1e6 }
     public var articlesPerSecond: Double { Double(thisRun.articlesIn) / max(seconds, 1e-6) }
 
+    /// Where the rejects are (`OUT/rejects/`, or `OUT/.qingxi/rejects/` in the mirror layout).
+    public var rejectsFolder: String { output + "/" + layout.stateFolder + "rejects" }
+
     /// The summary for stderr.
     public var lines: [String] {
         let g = ProgressMeter.grouped
@@ -40,9 +47,10 @@ public struct BatchReport: Sendable {
         }
         lines.append("  duplicates: \(g(stats.duplicates)) paragraph(s)")
         let rejects = stats.rejects.sorted { $0.key < $1.key }.map { "\($0.key) \(g($0.value))" }
-        lines.append("  rejects: \(g(stats.rejectCount))" + (rejects.isEmpty ? "" : " (\(rejects.joined(separator: ", "))), in \(output)/rejects/"))
-        if stats.ignored > 0 || stats.skippedLinks > 0 {
-            lines.append("  not read: \(g(stats.ignored)) file(s) of other types, \(g(stats.skippedLinks)) symbolic link(s) not followed")
+        lines.append("  rejects: \(g(stats.rejectCount))" + (rejects.isEmpty ? "" : " (\(rejects.joined(separator: ", "))), in \(rejectsFolder)/"))
+        if stats.ignored > 0 || stats.skippedLinks > 0 || !skipped.isEmpty {
+            lines.append("  not read: \(g(skipped.count)) file(s) of other types (named above and in \(rejectsFolder)/), "
+                         + "\(g(stats.ignored)) special file(s), \(g(stats.skippedLinks)) symbolic link(s) not followed")
         }
         if alreadyComplete {
             lines.append("  already complete: nothing to do")
@@ -68,6 +76,8 @@ public struct BatchReport: Sendable {
                                   ("ordered_cpu_seconds", .double(orderedCPUSeconds)),
                                   ("parallel_cpu_seconds", .double(parallelCPUSeconds)),
                                   ("resumed", .bool(resumed)), ("already_complete", .bool(alreadyComplete))])),
+            ("skipped", .array(skipped.map { .string($0) })),
+            ("renamed", .array(renamed.map { .string($0) })),
         ])
     }
 }

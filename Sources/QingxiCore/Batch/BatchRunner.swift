@@ -25,14 +25,22 @@ public final class BatchRunner {
     public func run() throws -> BatchReport {
         let started = Clock.now
         try options.validate()
-        let directory = try OutputDirectory(path: options.output, diskBudget: options.diskBudget)
-        let discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path)
-        if options.layout == .mirror { try Self.checkMirrorPaths(discovery.inputs) }
+        let directory = try OutputDirectory(path: options.output, state: options.layout.stateFolder, diskBudget: options.diskBudget)
+        let lock = try OutputLock(directory: directory)
+        defer { withExtendedLifetime(lock) {} }
+        var discovery = try InputDiscovery(arguments: options.inputs, excluding: directory.path,
+                                           followLinks: options.followLinks)
+        if options.layout == .mirror {
+            discovery.refuse(reason: "would be written into \(BatchLayout.reservedFolder)/, where batch keeps its own files (--layout mirror)") {
+                $0.id == BatchLayout.reservedFolder || $0.id.hasPrefix(BatchLayout.reservedFolder + "/")
+            }
+            try Self.checkMirrorPaths(discovery.inputs)
+        }
         if !options.quiet { for note in discovery.notes.skippedLinks { messages.line("qingxi: \(note)") } }
         let manifest = try BatchManifest(directory: directory, fingerprint: fingerprint(discovery), layout: options.layout.rawValue,
                                          resume: options.resume)
         if let done = manifest.completeStats {
-            return finishReport(BatchReport(stats: done, thisRun: BatchStats(), seconds: 0, jobs: options.jobs, output: directory.path,
+            return try finishReport(BatchReport(stats: done, thisRun: BatchStats(), seconds: 0, jobs: options.jobs, output: directory.path,
                                             layout: options.layout, resumed: true, alreadyComplete: true))
         }
         directory.removeTemporaryFiles()
@@ -50,24 +58,26 @@ public final class BatchRunner {
             throw error
         }
         progress.clear()
+        directory.removeTemporaryFolder()
         var report = BatchReport(stats: pipeline.totals, thisRun: pipeline.thisRun, seconds: Clock.now - started,
                                  jobs: options.jobs, output: directory.path, layout: options.layout,
                                  resumed: manifest.resumed, alreadyComplete: false)
+        report.renamed = pipeline.renamed
         report.orderedCPUSeconds = pipeline.cpu.ordered
         report.parallelCPUSeconds = pipeline.cpu.parallel
-        return finishReport(report)
+        return try finishReport(report)
     }
 
-    private func finishReport(_ report: BatchReport) -> BatchReport {
+    /// Prints the summary and writes `--report FILE`. A report that cannot be written is an I/O error (exit 2):
+    /// the user asked for it, and a missing report must not look like a successful run.
+    private func finishReport(_ report: BatchReport) throws -> BatchReport {
+        var report = report
+        report.skipped = RejectLog.skipped(in: report.rejectsFolder)
         if !options.quiet { for line in report.lines { messages.line(line) } }
         if let path = options.reportPath {
-            do {
-                let file = try OutputFile(path: path)
-                try file.write(report.json.encoded() + [0x0A])
-                try file.close()
-            } catch {
-                messages.line("qingxi: \(error)")
-            }
+            let file = try OutputFile(path: path)
+            try file.write(report.json.encoded() + [0x0A])
+            try file.close()
         }
         return report
     }
@@ -92,7 +102,7 @@ public final class BatchRunner {
     /// passed over (a report file written next to the inputs must not block a resume).
     func fingerprint(_ discovery: InputDiscovery) -> String {
         var text = "qingxi-batch-1\n\(options.layout.rawValue)\n\(options.shardBytes)\n\(options.maxRecordBytes)\n"
-        text += "\(options.encoding)\n\(options.textField)\n\(options.explain)\n\(options.gzipLevel)\n\(options.chainDescription)\n"
+        text += "\(options.encoding)\n\(options.textField)\n\(options.idField == "id" ? "" : "id field \(options.idField)\n")\(options.explain)\n\(options.gzipLevel)\n\(options.chainDescription)\n"
         if let format = options.indexFormat { text += "index records\t\(format.fingerprint)\n" }
         for input in discovery.inputs { text += "\(input.id)\t\(input.kind.rawValue)\t\(input.size)\t\(input.modified)\n" }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

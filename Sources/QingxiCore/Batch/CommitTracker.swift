@@ -8,6 +8,8 @@ final class CommitTracker {
     private(set) var number: Int
     var nextShard: Int
     private var after: UnitPosition?
+    /// Commits made by this process (not counting an earlier run's), for `CrashPoint`.
+    private var commitsThisRun = 0
 
     init(directory: OutputDirectory, manifest: BatchManifest, messages: MessageWriter?) {
         self.directory = directory
@@ -23,6 +25,7 @@ final class CommitTracker {
     var hasPending: Bool { after != nil }
 
     func note(_ unit: WorkUnit) throws {
+        CrashPoint.reached(commits: commitsThisRun)
         try rejects.add(unit.rejects)
         stats.add(unit.stats)
         after = unit.position
@@ -37,6 +40,7 @@ final class CommitTracker {
         if syncAll && names.count > files.count { try directory.syncAll() }
         try manifest.append(BatchManifest.Commit(number: number, after: after, nextShard: nextShard, stats: stats), files: names)
         number += 1
+        commitsThisRun += 1
         self.after = nil
     }
 

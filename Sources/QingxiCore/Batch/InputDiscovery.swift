@@ -2,14 +2,18 @@
 import Glibc
 #endif
 
-/// Finds the files `qingxi batch` reads: arguments in command-line order; directories walked recursively, each
+/// Finds the files `qingxi batch` reads: arguments in command-line order (`-` is standard input, read as JSONL);
+/// directories walked recursively, each
 /// directory's entries in byte order of their names, so the order (and so the output) never depends on the
 /// file system.
 ///
-/// Symbolic links are followed, with loops detected: a link to a directory that is already being walked (an
-/// ancestor) or was walked before is not entered, and is reported. Files whose names batch does not read are
-/// counted as ignored; broken links, unreadable directories and unsupported files named on the command line
-/// become rejects. A command-line argument that does not exist is a usage error.
+/// Symbolic links inside folders are not followed (as ripgrep: a link to `/proc/self/environ` became an
+/// article, a link to `../..` read a whole parent tree): each is named in the notes and counted. With
+/// `followLinks` they are followed, with loops detected: a link to a directory that is already being walked (an
+/// ancestor) or was walked before is not entered, and is reported. Links named on the command line are
+/// always followed. Files whose names batch does not read become
+/// `skipped` rejects, named (special files such as FIFOs are only counted as ignored); broken links, unreadable
+/// directories and unsupported files named on the command line become rejects. A command-line argument that does not exist is a usage error.
 public struct InputDiscovery {
     /// What discovery found besides inputs: rejects (with reasons) and counts of what it passed over.
     public struct Notes: Sendable, Equatable {
@@ -29,12 +33,21 @@ public struct InputDiscovery {
     }
 
     /// `excluding`: a folder never read (the output folder, when it lies inside an input folder).
-    public init(arguments: [String], excluding: String? = nil) throws {
+    private let followLinks: Bool
+
+    public init(arguments: [String], excluding: String? = nil, followLinks: Bool = false) throws {
+        self.followLinks = followLinks
         if let excluding {
             var info = stat()
             if stat(excluding, &info) == 0 { excluded.insert(Self.identity(info)) }
         }
         for argument in arguments {
+            if argument == "-" {
+                // JSONL (gzip found by its magic bytes), as every filter reads it; its articles are named
+                // `<stdin>:LINE` as in the filters. Size and time are fixed: a pipe has none (and is never resumed).
+                inputs.append(BatchInput(path: "/dev/stdin", id: "<stdin>", kind: .jsonl, size: 0, modified: 0))
+                continue
+            }
             var info = stat()
             guard stat(argument, &info) == 0 else {
                 throw QingxiError.io(file: argument, message: String(cString: strerror(errno)))
@@ -46,6 +59,14 @@ public struct InputDiscovery {
                 addFile(path: argument, id: name, info: info, named: true)
             }
         }
+    }
+
+    /// Takes the inputs `matching` out of the run, each as a `refused` reject with `reason`.
+    public mutating func refuse(reason: String, matching: (BatchInput) -> Bool) {
+        for input in inputs where matching(input) {
+            notes.rejects.append(Reject(input: input.id, reason: reason, kind: .refused))
+        }
+        inputs.removeAll(where: matching)
     }
 
     private mutating func walk(directory: String, relative: String, ancestors: Set<FileIdentity>) {
@@ -61,6 +82,10 @@ public struct InputDiscovery {
             var info = stat()
             guard lstat(path, &link) == 0 else { continue }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            if isLink && !followLinks {
+                notes.skippedLinks.append("\(id): symbolic link, not followed (--follow follows links in folders)")
+                continue
+            }
             guard stat(path, &info) == 0 else {
                 notes.rejects.append(Reject(input: id, reason: isLink ? "broken symbolic link" : "cannot read: \(String(cString: strerror(errno)))", kind: .unreadable))
                 continue
@@ -82,9 +107,13 @@ public struct InputDiscovery {
     }
 
     private mutating func addFile(path: String, id: String, info: stat, named: Bool) {
-        guard (info.st_mode & S_IFMT) == S_IFREG, let kind = BatchInput.Kind(fileName: id) else {
+        let isFile = (info.st_mode & S_IFMT) == S_IFREG
+        guard isFile, let kind = BatchInput.Kind(fileName: id) else {
+            let reason = isFile ? BatchInput.Kind.skipReason(fileName: id) : "not a regular file"
             if named {
-                notes.rejects.append(Reject(input: id, reason: "not a file batch reads (.txt, .jsonl, .jsonl.gz, .tar, .tar.gz, .tgz, .zip)", kind: .unsupported))
+                notes.rejects.append(Reject(input: id, reason: reason, kind: .unsupported))
+            } else if isFile {
+                notes.rejects.append(Reject(input: id, reason: reason, kind: .skipped))
             } else {
                 notes.ignoredFiles += 1
             }

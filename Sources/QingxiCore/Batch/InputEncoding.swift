@@ -16,6 +16,13 @@ public enum InputEncoding: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Why the option is a usage error, or nil: a charset name ICU does not know (every record would otherwise
+    /// be rejected as undecodable, or the run would fail at the first input).
+    public var problem: String? {
+        guard case .named(let name) = self, (try? ICUTextDecoder(charset: name)) == nil else { return nil }
+        return "--encoding \(name): not a charset ICU knows (utf-8, auto, or a name such as gb18030, big5, shift_jis)"
+    }
+
     public var description: String {
         switch self {
         case .utf8: return "utf-8"

@@ -19,10 +19,18 @@ final class MirrorOutput: BatchOutput {
     private var groupBytes = 0
     /// Paths placed in this run: a second source landing on one of them is rejected instead of overwriting it.
     private var placed: Set<String> = []
+    /// The longest name the output file system holds (`MirrorName`), and the names shortened in this run
+    /// (`from → to`, for the report; each is also reported on stderr).
+    private let nameMax: Int
+    private(set) var renamed: [String] = []
+    private let messages: MessageWriter?
 
-    init(tracker: CommitTracker, commitBytes: Int) {
+    init(tracker: CommitTracker, commitBytes: Int, messages: MessageWriter?) {
         self.tracker = tracker
         self.commitBytes = commitBytes
+        self.messages = messages
+        let limit = pathconf(tracker.directory.path, Int32(_PC_NAME_MAX))
+        nameMax = limit > 0 ? limit : 255
     }
 
     var stats: BatchStats { tracker.stats }
@@ -64,9 +72,14 @@ final class MirrorOutput: BatchOutput {
         }
         if source.gzip && file.size == 0 { try file.write(try GzipCompressor().member([])) }
         groupBytes += file.size
+        let target = MirrorName.fitted(source.mirrorPath, maxBytes: nameMax)
+        if target != source.mirrorPath {
+            renamed.append("\(source.mirrorPath) → \(target)")
+            messages?.line("qingxi: \(source.id): a name longer than the output file system allows (\(nameMax) bytes); written as \(target)")
+        }
         do {
-            guard placed.insert(source.mirrorPath).inserted else { throw PathConflict(path: source.mirrorPath) }
-            try tracker.directory.commit(file, as: source.mirrorPath, sync: false)
+            guard placed.insert(target).inserted else { throw PathConflict(path: target) }
+            try tracker.directory.commit(file, as: target, sync: false)
         } catch let conflict as PathConflict {
             unlink(file.path)
             let reject = Reject(input: source.id, reason: "output path clashes with another input's: \(conflict.path)", kind: .refused)

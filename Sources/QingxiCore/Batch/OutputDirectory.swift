@@ -11,21 +11,34 @@ import CZlibShim
 /// device") and what to do.
 final class OutputDirectory {
     let path: String
+    /// Where batch's own files go, relative to `path` (`BatchLayout.stateFolder`: "" or ".qingxi/").
+    let state: String
     let temporaryPath: String
     private var counter = 0
     /// Tests only: bytes that may still be written before writes fail as on a full disk (see `DiskBudget`).
     let budget: DiskBudget?
 
-    init(path: String, diskBudget: Int? = nil) throws {
+    init(path: String, state: String = "", diskBudget: Int? = nil) throws {
         budget = diskBudget.map(DiskBudget.init)
         self.path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        temporaryPath = self.path + "/.tmp"
-        try Self.makeDirectories(self.path)
+        self.state = state
+        temporaryPath = self.path + "/" + state + ".tmp"
+        try Self.makeDirectories(self.path + (state.isEmpty ? "" : "/" + state.dropLast()))
     }
 
-    /// The entries of the folder, `.tmp` aside (to check that a fresh run starts in an empty folder).
+    /// The entries of the folder, `.tmp`, the lock file and an empty state folder aside (to check that a fresh
+    /// run starts in an empty folder).
     func contents() -> [String] {
-        (InputDiscovery.sortedNames(path) ?? []).filter { $0 != ".tmp" }
+        let ours: Set<String> = [".tmp", OutputLock.name]
+        let stateName = String(state.dropLast())
+        let stateLeft = (InputDiscovery.sortedNames(path + "/" + stateName) ?? []).filter { !ours.contains($0) }
+        return (InputDiscovery.sortedNames(path) ?? []).filter { !ours.contains($0) && ($0 != stateName || !stateLeft.isEmpty) }
+    }
+
+    /// After a complete run: no temporary folder is left behind.
+    func removeTemporaryFolder() {
+        removeTemporaryFiles()
+        rmdir(temporaryPath)
     }
 
     /// Deletes what an interrupted run left in `.tmp/`.

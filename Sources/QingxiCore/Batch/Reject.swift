@@ -16,6 +16,9 @@ public struct Reject: Sendable, Equatable {
         case unreadable
         /// A file named on the command line that batch does not read.
         case unsupported
+        /// A file found in a folder, or an archive entry, of a type batch does not read (`x.jsonl.zst`, `notes.doc`):
+        /// named like every reject, but the run fails (exit 1) for it only without `--skip-unknown`.
+        case skipped
     }
 
     /// The input's id: relative path, or `archive!entry`.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `ParagraphDeduplicator` removes and how much it remembers: the options of `qingxi dedup`.
 public struct DedupOptions: Sendable {
     public enum Scope: String, Sendable, CaseIterable {
@@ -51,6 +57,20 @@ public struct DedupOptions: Sendable {
         }
         if let rate = bloomRate, !(rate > 0 && rate < 1) { throw QingxiError.usage("--bloom must be in (0, 1), got \(rate)") }
         if let expected, expected < 1 { throw QingxiError.usage("--expected must be positive, got \(expected)") }
+        if let expected { try Self.checkMemory(expected: expected, bloomRate: bloomRate) }
         if minChars < 1 { throw QingxiError.usage("--min-chars must be at least 1, got \(minChars)") }
+    }
+
+    /// `--expected` sizes a table up front: refuse a size this machine cannot hold (usage error) instead of
+    /// failing the allocation (SIGABRT, or SIGILL on an overflowing size).
+    static func checkMemory(expected: Int, bloomRate: Double?) throws {
+        let what = bloomRate == nil ? "the exact set" : "the Bloom filter"
+        let bytes: Double = bloomRate.map { Double(expected) * -log($0) / (log(2.0) * log(2.0)) / 8 }
+            ?? Double(expected) * 16  // FingerprintSet: 12-byte slots at 75–90% load
+        let physical = Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE)))
+        if bytes > physical {
+            throw QingxiError.usage("--expected \(expected) needs about \(Int((bytes / 1e9).rounded(.up))) GB for \(what), more "
+                                    + "than this machine's \(Int((physical / 1e9).rounded())) GB of memory")
+        }
     }
 }

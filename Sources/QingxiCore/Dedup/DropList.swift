@@ -30,6 +30,12 @@ public struct DropList: Sendable {
             throw DataFileLineError("paragraph is not a positive number")
         }
         let article = fields[1..<(fields.count - 1)].joined(separator: "\t")
+        // Two keys for one occurrence: the list came from input with a repeated article id (or was edited), and
+        // obeying either line could remove the wrong paragraph. Nothing is dropped on an ambiguous list.
+        if let listed = keys[article]?[paragraph], listed.key != key {
+            throw DataFileLineError("article \(article) ¶\(paragraph) is listed at line \(listed.line) with another key: "
+                                    + "the list is ambiguous (a repeated article id in the input?)")
+        }
         add(article: article, paragraph: paragraph, key: key, line: number)
     }
 

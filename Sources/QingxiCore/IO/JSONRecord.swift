@@ -4,8 +4,11 @@
 public struct JSONRecord {
     public let bytes: [UInt8]
     let fields: [JSONScanner.Field]
-    /// Index of the field holding the text (the last one with that name, as JSON parsers keep the last).
+    /// Index of the top-level field holding the text (the last one with that name, as JSON parsers keep the
+    /// last), or, for a dotted path (`FieldPath`), of the top-level field the text is nested in.
     let textIndex: Int
+    /// The byte range of the text's string value: the field's value, or a part of it for a nested text.
+    let textRange: Range<Int>
     let titleIndex: Int?
     let qingxiIndex: Int?
     private let isValidatedUTF8: Bool
@@ -26,13 +29,14 @@ public struct JSONRecord {
         } catch {
             throw QingxiError.badData(file: file, line: lineNumber, message: "malformed JSON: \(error.message)")
         }
-        guard let text = fields.lastIndex(where: { $0.key == textField }) else {
+        guard let (text, range) = FieldPath.locate(textField, in: line, fields: fields) else {
             throw QingxiError.badData(file: file, line: lineNumber, message: "record has no field \"\(textField)\"")
         }
-        guard line[fields[text].value.lowerBound] == UInt8(ascii: "\"") else {
+        guard line[range.lowerBound] == UInt8(ascii: "\"") else {
             throw QingxiError.badData(file: file, line: lineNumber, message: "field \"\(textField)\" is not a string")
         }
         textIndex = text
+        textRange = range
         let title = fields.lastIndex(where: { $0.key == "title" })
         titleIndex = title.flatMap { line[fields[$0].value.lowerBound] == UInt8(ascii: "\"") ? $0 : nil }
         qingxiIndex = fields.lastIndex(where: { $0.key == "qingxi" })
@@ -43,22 +47,38 @@ public struct JSONRecord {
         bytes.withUnsafeBufferPointer { JSONScanner.decodeString($0, fields[index].value) }
     }
 
-    public var text: String { decodeString(at: textIndex) }
+    /// The text's UTF-8 with JSON escapes resolved (what the content-derived id hashes).
+    var textBytes: [UInt8] { bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, textRange) } }
+
+    public var text: String { bytes.withUnsafeBufferPointer { JSONScanner.decodeString($0, textRange) } }
 
     /// The text as paragraphs (split on line breaks), each `Paragraph.line` set to `line`.
     public func paragraphs(line: Int) -> [Paragraph] {
-        let utf8 = bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, fields[textIndex].value) }
+        var ignored = 0
+        return paragraphs(line: line, loneSurrogates: &ignored)
+    }
+
+    /// As `paragraphs(line:)`, and counts the text's escaped lone surrogates (replaced with U+FFFD).
+    public func paragraphs(line: Int, loneSurrogates: inout Int) -> [Paragraph] {
+        let utf8 = bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, textRange, loneSurrogates: &loneSurrogates) }
         // Unescaping keeps well-formed bytes well-formed: an escaped lone surrogate becomes U+FFFD.
         return utf8.withUnsafeBufferPointer { Paragraph.split($0, line: line, validated: isValidatedUTF8) }
     }
     public var title: String? { titleIndex.map(decodeString(at:)) }
 
-    /// The record's `id` field as text (a string's content, or a number as written); nil when absent.
-    public var id: String? {
-        guard let index = fields.lastIndex(where: { $0.key == "id" }) else { return nil }
-        let range = fields[index].value
-        if bytes[range.lowerBound] == UInt8(ascii: "\"") { return decodeString(at: index) }
-        return String(decoding: bytes[range], as: UTF8.self)
+    /// The record's `id` field as text; nil when absent.
+    public var id: String? { id(field: "id") }
+
+    /// The id at `field` (a name or a dotted path, `FieldPath`) as text: a string's content, anything else (a
+    /// number) exactly as written. So the number `12345` and the string `"12345"` are the same id, while
+    /// `1e3`, `1000` and `1000.0` are three different ones; `null` counts as no id.
+    public func id(field: String) -> String? {
+        guard let (_, range) = FieldPath.locate(field, in: bytes, fields: fields) else { return nil }
+        switch bytes[range.lowerBound] {
+        case UInt8(ascii: "\""): return bytes.withUnsafeBufferPointer { JSONScanner.decodeString($0, range) }
+        case UInt8(ascii: "n"): return nil
+        default: return String(decoding: bytes[range], as: UTF8.self)
+        }
     }
 
     /// What an earlier qingxi run stored under `qingxi`, if anything.
@@ -79,7 +99,10 @@ public struct JSONRecord {
             JSONString.encode(field.key, into: &out)
             out.append(UInt8(ascii: ":"))
             if index == textIndex {
+                // A nested text: the rest of the enclosing field's value is kept byte for byte around it.
+                out.append(contentsOf: bytes[field.value.lowerBound..<textRange.lowerBound])
                 text.withUnsafeBufferPointer { JSONString.encode(bytes: $0, into: &out) }
+                out.append(contentsOf: bytes[textRange.upperBound..<field.value.upperBound])
             } else if index == titleIndex, let title {
                 JSONString.encode(title, into: &out)
             } else if index == qingxiIndex, let qingxi {

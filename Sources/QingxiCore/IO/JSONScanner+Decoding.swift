@@ -15,6 +15,13 @@ extension JSONScanner {
 
     /// The UTF-8 bytes of a string token's value (escapes resolved).
     static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        var ignored = 0
+        return unescapedBytes(bytes, range, loneSurrogates: &ignored)
+    }
+
+    /// As `unescapedBytes(_:_:)`, and adds to `loneSurrogates` the escaped surrogates without their other half
+    /// (`\ud800` alone), each replaced with U+FFFD: JSON allows them, Unicode text cannot hold them.
+    static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, loneSurrogates: inout Int) -> [UInt8] {
         let inner = UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
         guard var next = nextBackslash(inner, from: 0) else { return Array(inner) }
         var out: [UInt8] = []
@@ -45,7 +52,11 @@ extension JSONScanner {
                         i += 6
                     }
                 }
-                UTF8Decoding.appendUTF8(of: Unicode.Scalar(scalar) == nil ? 0xFFFD : scalar, to: &out)
+                if Unicode.Scalar(scalar) == nil {
+                    loneSurrogates += 1
+                    scalar = 0xFFFD
+                }
+                UTF8Decoding.appendUTF8(of: scalar, to: &out)
             default: out.append(e)
             }
             next = nextBackslash(inner, from: i) ?? inner.count

@@ -27,6 +27,8 @@ public final class LineReader {
     private let chunk: Int
     /// Lines longer than this (terminator excluded) are oversized: see `nextLine(_:oversized:spill:)`.
     public var maxLineBytes = Int.max
+    /// Where bytes come from once `detectCompression` found gzip (the inflated stream); nil: `read(2)` on `fd`.
+    private var source: ByteSource?
 
     /// Reads from an open descriptor (0 for stdin).
     public init(fd: Int32, name: String, readSize: Int = 1 << 16) {
@@ -51,6 +53,32 @@ public final class LineReader {
     deinit {
         buffer.deallocate()
         if ownsDescriptor { close(fd) }
+    }
+
+    /// Looks for a compression magic (`Compression.detect`) at the start of the stream, before anything is read as
+    /// text. For gzip, the reader delivers the inflated bytes from then on (a UTF-8 byte order mark inside is
+    /// dropped as usual); damage found later (a truncated or corrupt stream) is an error naming the line being
+    /// read, after every complete line before it was delivered. Returns the format found: the caller refuses the
+    /// ones that are not `isReadable`.
+    public func detectCompression() throws -> Compression? {
+        guard atStart, lineNumber == 0, source == nil else { return nil }
+        while end - start < Compression.magicLength && !eof { try fill() }
+        guard let format = Compression.detect(Array(buffer[start..<end])) else { return nil }
+        guard format == .gzip else { return format }
+        let head = Array(buffer[start..<end])
+        source = try InflatingSource(DescriptorSource(fd: fd, name: name, head: head), format: .gzip, what: "gzip data")
+        start = 0
+        end = 0
+        eof = false
+        return format
+    }
+
+    /// `detectCompression` for readers that cannot set an input aside and go on: a format qingxi does not read is
+    /// an error (exit 1) naming the input.
+    public func decompressOrRefuse() throws {
+        if let format = try detectCompression(), !format.isReadable {
+            throw QingxiError.damagedFile(file: name, message: format.refusal(name))
+        }
     }
 
     /// The UTF-16 byte order mark the stream starts with ("FF FE" or "FE FF"), if any; consumes nothing.
@@ -201,6 +229,16 @@ public final class LineReader {
         buffer = grown
     }
 
+    /// One chunk of the inflated stream; damage becomes an error naming the line being read.
+    private func readInflated(_ source: ByteSource) throws -> Int {
+        do {
+            return try source.read(into: UnsafeMutableRawBufferPointer(start: buffer.baseAddress! + end, count: chunk))
+        } catch let damage as InputDamage {
+            throw QingxiError.badData(file: name, line: lineNumber + 1, message: damage.message
+                + (lineNumber > 0 ? "; the \(lineNumber) line(s) before it were read" : ""))
+        }
+    }
+
     /// Moves the unread bytes to the front (growing the buffer when one line is longer than it) and reads a chunk.
     private func fill() throws {
         if start > 0 {
@@ -209,6 +247,11 @@ public final class LineReader {
             start = 0
         }
         if buffer.count - end < chunk { grow() }
+        if let source {
+            let n = try readInflated(source)
+            if n == 0 { eof = true } else { end += n }
+            return
+        }
         while true {
             let n = Glibc.read(fd, buffer.baseAddress! + end, chunk)
             if n < 0 {

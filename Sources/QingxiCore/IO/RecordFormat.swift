@@ -38,8 +38,32 @@ public struct RecordOptions: Sendable {
     /// Why article ids must be unique (`--emit-keys`, `--drop`), or nil: when set, the first article whose id
     /// qingxi had to make up (`FILE:LINE`, a file name) is named in one warning.
     public var uniqueIDsNeededBy: String?
+    /// The JSONL field holding the article id: a name or a dotted path (`meta.id`, see `FieldPath`).
+    public var idField = "id"
+    /// How a JSONL record without an id is named: `position` (`FILE:LINE`, the default) or `content` (a hash
+    /// of its text, the same in every run, shard and machine).
+    public var missingIDs = MissingIDPolicy.position
+    /// When `uniqueIDsNeededBy` is set: what a repeated article id does (`DuplicateIDPolicy`).
+    public var duplicateIDs = DuplicateIDPolicy.fail
 
     public init() {}
+}
+
+/// How a JSONL record without an id is named (`RecordOptions.missingIDs`).
+public enum MissingIDPolicy: String, Sendable, CaseIterable {
+    /// `FILE:LINE` (`<stdin>:N`): unique within a run, but it repeats across runs and shards.
+    case position
+    /// `qx-` and 32 hex digits of a 128-bit hash of the text field's unescaped UTF-8: the same whatever file,
+    /// line, shard or machine; two records with the same text get the same id (a repeat, see `DuplicateIDPolicy`).
+    case content
+
+    /// The id of `record`, read at `file:line`, under this policy.
+    func madeUpID(for record: JSONRecord, file: String, line: Int) -> String {
+        switch self {
+        case .position: return "\(file):\(line)"
+        case .content: return "qx-" + KeyHash(scalars: record.textBytes.map(UInt32.init)).hex
+        }
+    }
 }
 
 /// What a run did, for the final summary line.
@@ -54,5 +78,11 @@ public struct RunSummary: Sendable, Equatable {
     /// Whole inputs not processed (e.g. UTF-16 files), each reported on stderr.
     public var inputsSetAside = 0
     public var invalidUTF8Lines = 0
+    /// JSONL records whose text held escaped lone surrogates (replaced with U+FFFD).
+    public var loneSurrogateRecords = 0
     public var bytesIn = 0
+    /// Articles skipped because an earlier one had their id (`--on-duplicate-id keep-first`), and articles
+    /// given a new id (`rename`).
+    public var duplicateIDsSkipped = 0
+    public var duplicateIDsRenamed = 0
 }

@@ -37,6 +37,17 @@ extension RecordRunner {
         }
     }
 
+    /// Escaped lone surrogates in a record's text (`"\ud800"`): valid JSON, but no character, so they become
+    /// U+FFFD — reported like invalid UTF-8 (a warning naming file and line, counted; an error under `strict`).
+    func reportLoneSurrogates(_ count: Int, file: String, line: Int) throws {
+        let problem = "\(count) lone surrogate escape(s) (\\ud800–\\udfff without its pair) in the text"
+        if options.strict { throw QingxiError.badData(file: file, line: line, message: problem) }
+        summary.loneSurrogateRecords += 1
+        if summary.loneSurrogateRecords <= Self.maxWarnings {
+            messages.line("qingxi: \(file):\(line): warning: \(problem), replaced with U+FFFD")
+        }
+    }
+
     /// GB18030 or Big5 when the bytes are mostly not UTF-8 and ICU's detector takes them for one of these.
     static func legacyCharset(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard UTF8Repair.isMostlyInvalid(bytes) else { return nil }

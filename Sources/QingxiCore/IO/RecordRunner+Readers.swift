@@ -40,7 +40,8 @@ extension RecordRunner {
         if article == nil {
             numbering.articles += 1
             numbering.paragraph = 0
-            let id = numbering.articles == 1 ? reader.name : "\(reader.name)#\(numbering.articles)"
+            let made = numbering.articles == 1 ? reader.name : "\(reader.name)#\(numbering.articles)"
+            let id = try claimID(made, line: reader.lineNumber, skippable: false) ?? made
             article = try beginPlainArticle(id: id, reader)
         }
         numbering.paragraph += 1
@@ -88,11 +89,15 @@ extension RecordRunner {
         }, spill: oversizedSpill(reader)) {
             guard let record = outcome.0 else { continue }
             let line = reader.lineNumber
-            let article = Article(id: record.id ?? "\(reader.name):\(line)", file: reader.name, line: line,
-                                  title: record.title)
-            if record.id == nil { noteMadeUpID(article, record: true) }
+            let given = record.id(field: options.idField)
+            let made = given ?? options.missingIDs.madeUpID(for: record, file: reader.name, line: line)
+            guard let id = try claimID(made, line: line) else { continue }
+            let article = Article(id: id, file: reader.name, line: line, title: record.title)
+            if given == nil && options.missingIDs == .position { noteMadeUpID(article, record: true) }
             article.previous = record.previousAnnotations
-            let paragraphs = record.paragraphs(line: line)
+            var lone = 0
+            let paragraphs = record.paragraphs(line: line, loneSurrogates: &lone)
+            if lone > 0 { try reportLoneSurrogates(lone, file: reader.name, line: line) }
             try runArticle(article, paragraphs: paragraphs, record: record)
         }
     }
@@ -103,10 +108,11 @@ extension RecordRunner {
     func noteMadeUpID(_ article: Article, record: Bool) {
         guard let purpose = options.uniqueIDsNeededBy, !madeUpIDReported else { return }
         madeUpIDReported = true
-        let what = record ? "record has no \"id\"" : "plain text has no article ids"
+        let what = record ? "record has no \"\(options.idField)\"" : "plain text has no article ids"
         messages.line("qingxi: \(article.file):\(article.line): warning: \(what); \(purpose) names it \"\(article.id)\", "
             + "which repeats when shards are processed separately (e.g. <stdin> in every rdd.pipe partition): "
-            + "give every record a unique \"id\" (warned once, for the first such article)")
+            + "give every record a unique \"id\"" + (record ? " (or name its field: --id-field), or name records by their text: "
+            + "--missing-id content" : "") + " (warned once, for the first such article)")
     }
 }
 

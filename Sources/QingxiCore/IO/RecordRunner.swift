@@ -29,6 +29,10 @@ public final class RecordRunner {
     var legacyHintGiven = false
     /// Whether the warning about made-up article ids (`RecordOptions.uniqueIDsNeededBy`) was given.
     var madeUpIDReported = false
+    /// The display names of the inputs opened so far (the last is being read), and the ids seen in them
+    /// (`claimID`).
+    var inputNames: [String] = []
+    var articleIDs = ArticleIDRegistry()
 
     /// `textReport`, when given, replaces the paragraphs in plain-text output (see `TextReport`); `sink`, when
     /// given, takes every finished article instead of the text or JSONL printer.
@@ -49,6 +53,12 @@ public final class RecordRunner {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>", readSize: options.readSize)
                 : try LineReader(path: path, readSize: options.readSize)
             reader.maxLineBytes = options.maxRecordBytes
+            inputNames.append(reader.name)
+            if let compression = try reader.detectCompression(), !compression.isReadable {
+                summary.inputsSetAside += 1
+                messages.line("qingxi: \(reader.name): error: \(compression.refusal(reader.name)); input skipped")
+                continue
+            }
             if let mark = try reader.utf16ByteOrderMark() {
                 summary.inputsSetAside += 1
                 messages.line("qingxi: \(reader.name): error: UTF-16 text (byte order mark \(mark)); qingxi reads UTF-8: "
@@ -117,9 +127,13 @@ public final class RecordRunner {
         if summary.invalidUTF8Lines > 0 {
             parts.append("\(summary.invalidUTF8Lines) line(s) with invalid UTF-8 repaired with U+FFFD")
         }
+        if summary.loneSurrogateRecords > 0 {
+            parts.append("\(summary.loneSurrogateRecords) record(s) with lone surrogate escapes repaired with U+FFFD")
+        }
         if summary.rejected > 0 {
             parts.append("\(summary.rejected) malformed record(s) set aside in \(options.rejectsPath ?? "<stderr>")")
         }
+        if let duplicates = duplicateIDSummary { parts.append(duplicates) }
         if summary.oversized > 0 {
             parts.append("\(summary.oversized) record(s) over --max-record-bytes set aside"
                 + (options.rejectsPath.map { " in \($0)" } ?? " (not copied: no --rejects FILE)"))

@@ -6,6 +6,10 @@ public final class SQLiteDatabase {
     public enum Mode: Sendable {
         /// Read only; the file must exist.
         case readOnly
+        /// Read only, and nobody changes the file meanwhile (SQLite's `immutable=1`): no lock, no `-wal` or `-shm`
+        /// file is made. For a database the process may not write (mode 444, a read-only folder or mount), which
+        /// a WAL database cannot otherwise be opened from.
+        case immutable
         /// Read and write; the file is created when missing.
         case readWriteCreate
     }
@@ -16,9 +20,14 @@ public final class SQLiteDatabase {
     /// Opens `path`; waits up to `busyTimeout` milliseconds for another connection's lock before giving up.
     public init(path: String, mode: Mode, busyTimeout: Int32 = 5_000) throws(SQLiteError) {
         var connection: OpaquePointer?
-        let flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-            | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        let flags: Int32
+        switch mode {
+        case .readOnly: flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+        case .immutable: flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        case .readWriteCreate: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        }
+        let name = mode == .immutable ? Self.immutableURI(path) : path
+        let code = sqlite3_open_v2(name, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let error = SQLiteError(connection, code: code)
             sqlite3_close_v2(connection)
@@ -31,6 +40,19 @@ public final class SQLiteDatabase {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
+    static func immutableURI(_ path: String) -> String {
+        var uri = "file:"
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte < 0x21 {
+                uri += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return uri + "?immutable=1"
+    }
 
     /// Runs one or more statements that return no rows of interest.
     public func execute(_ sql: String) throws(SQLiteError) {

@@ -32,14 +32,23 @@ public final class SearchIndexStore {
         }
     }
 
-    /// Opens `path` for `qingxi search`, read only; it must be a qingxi index already.
+    /// Whether this process may write the file and its folder: SQLite needs both to read a WAL database in the
+    /// usual way (it makes `-shm` and `-wal` files next to it).
+    static func writable(_ path: String) -> Bool {
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "/" : folder, W_OK) == 0
+    }
+
+    /// Opens `path` for `qingxi search`, read only; it must be a qingxi index already. A file this process may not
+    /// write (mode 444, a read-only folder or mount) is opened immutable (`SQLiteDatabase.Mode.immutable`).
     public static func openForReading(path: String, busyTimeout: Int32 = 5_000) throws -> SearchIndexStore {
         try guardingErrors(path) {
             try requireFTS5()
             guard access(path, F_OK) == 0 else {
                 throw QingxiError.io(file: path, message: "no such index (build it with: qingxi index --db \(path) INPUT...)")
             }
-            let store = SearchIndexStore(database: try SQLiteDatabase(path: path, mode: .readOnly, busyTimeout: busyTimeout))
+            let store = SearchIndexStore(database: try SQLiteDatabase(path: path, mode: Self.writable(path) ? .readOnly : .immutable,
+                                                                      busyTimeout: busyTimeout))
             _ = try store.validate(creating: false)
             return store
         }

@@ -56,6 +56,7 @@ public final class SearchIndexWriter: ArticleSink {
         counts.unchanged += batch.unchanged
         counts.batches += 1
         pending.removeAll(keepingCapacity: true)
+        CrashPoint.reached(commits: counts.batches)
     }
 
     private func write(_ record: IndexRecord, counting batch: inout Counts) throws {

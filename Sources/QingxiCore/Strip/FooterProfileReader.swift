@@ -9,6 +9,7 @@ public enum FooterProfileReader {
                              into learner: FooterProfileLearner) throws {
         for path in files.isEmpty ? ["-"] : files {
             let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>") : try LineReader(path: path)
+            try reader.decompressOrRefuse()
             let detected = try format ?? (reader.peekFirstSignificantByte() == UInt8(ascii: "{") ? .jsonl : .text)
             switch detected {
             case .jsonl: try readJSONLines(reader, textField: textField, sourceField: sourceField, into: learner)

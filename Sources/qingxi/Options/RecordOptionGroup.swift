@@ -12,8 +12,16 @@ struct RecordOptionGroup: ParsableArguments {
     @Option(name: .customLong("output-format"), help: "text or jsonl (default: the input's format).")
     var outputFormat: RecordFormat?
 
-    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text.")
+    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text (a dotted path reaches into objects: doc.body).")
     var textField = "text"
+
+    @Option(name: .customLong("id-field"), help: "The JSONL field holding the article id (a dotted path reaches into objects: meta.id).")
+    var idField = "id"
+
+    @Option(name: .customLong("missing-id"), help: ArgumentHelp(
+        "A JSONL record without an id is named by its position (FILE:LINE) or by its content (qx- and a hash of its text, the same in every run and shard).",
+        valueName: "position|content"))
+    var missingID: MissingIDPolicy = .position
 
     @Flag(help: "Invalid UTF-8 is an error (exit 1) instead of being replaced with U+FFFD and reported.")
     var strict = false
@@ -32,6 +40,11 @@ struct RecordOptionGroup: ParsableArguments {
     @Option(help: "Input encoding: utf-8, auto (GB18030/GBK or Big5 detected by ICU per input), or an ICU charset name.")
     var encoding = "utf-8"
 
+    @Option(name: .customLong("on-duplicate-id"), help: ArgumentHelp(
+        "Where ids must be unique (--emit-keys, --drop, index, --format es-bulk): fail (exit 1 naming both records), "
+        + "keep-first (skip later records with the id), or rename (ID#2, ID#3…).", valueName: "policy"))
+    var onDuplicateID: DuplicateIDPolicy = .fail
+
     @Flag(help: "Report every removal: on stderr (text) or under qingxi.removed (JSONL).")
     var explain = false
 
@@ -41,6 +54,7 @@ struct RecordOptionGroup: ParsableArguments {
         if maxRecordBytes.value < 1 || maxRecordBytes.value > 1 << 30 {
             throw ValidationError("--max-record-bytes must be between 1 and 1G, got \(maxRecordBytes.value)")
         }
+        if let problem = InputEncoding(encoding).problem { throw ValidationError(problem) }
     }
 
     var recordOptions: RecordOptions {
@@ -55,6 +69,9 @@ struct RecordOptionGroup: ParsableArguments {
         options.explain = explain
         options.maxRecordBytes = maxRecordBytes.value
         options.encoding = InputEncoding(encoding)
+        options.duplicateIDs = onDuplicateID
+        options.idField = idField
+        options.missingIDs = missingID
         return options
     }
 
@@ -73,4 +90,6 @@ struct RecordOptionGroup: ParsableArguments {
 }
 
 extension RecordFormat: ExpressibleByArgument {}
+extension DuplicateIDPolicy: ExpressibleByArgument {}
+extension MissingIDPolicy: ExpressibleByArgument {}
 extension ScriptDirection: ExpressibleByArgument {}

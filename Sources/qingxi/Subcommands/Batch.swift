@@ -8,7 +8,7 @@ import Glibc
 /// in parallel, resumable. Options and wiring only; the work is `BatchRunner` in QingxiCore.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Clean folders and archives (.txt, .jsonl, .jsonl.gz, .tar, .tar.gz, .zip) into JSONL shards or a mirrored tree.",
+        abstract: "Clean folders and archives (.txt, .jsonl/.ndjson, .jsonl.gz/.ndjson.gz/.json.gz, .tar, .tar.gz, .zip) into JSONL shards or a mirrored tree.",
         discussion: """
             Output is identical for any --jobs. Files are written under temporary names and renamed when complete; \
             OUT/manifest.jsonl records what is finished, and --resume continues an interrupted run with the same \
@@ -17,7 +17,7 @@ struct Batch: ParsableCommand {
             """
     )
 
-    @Argument(help: "Input files and folders (folders are read recursively, in sorted order).")
+    @Argument(help: "Input files and folders (folders are read recursively, in sorted order); '-' reads JSONL from standard input.")
     var inputs: [String]
 
     @Option(help: "The output folder (created; must be empty unless --resume).")
@@ -41,6 +41,12 @@ struct Batch: ParsableCommand {
     @Flag(help: "No progress and no summary on stderr.")
     var quiet = false
 
+    @Flag(help: "Follow symbolic links inside input folders (loop-safe). Without it they are named and not read.")
+    var follow = false
+
+    @Flag(name: .customLong("skip-unknown"), help: "Files of types batch does not read (named on stderr, in OUT/rejects/ and the report) do not make the run fail.")
+    var skipUnknown = false
+
     @Option(help: "Also write the summary as JSON to this file.")
     var report: String?
 
@@ -50,8 +56,11 @@ struct Batch: ParsableCommand {
     @Option(name: .customLong("max-record-bytes"), help: "Reject a JSONL line or text file longer than this (e.g. 64M).")
     var maxRecordBytes: ByteCount = ByteCount(64 << 20)
 
-    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text.")
+    @Option(name: .customLong("text-field"), help: "The JSONL field holding the article text (a dotted path reaches into objects: doc.body).")
     var textField = "text"
+
+    @Option(name: .customLong("id-field"), help: "The JSONL field holding the article id (a dotted path reaches into objects: meta.id).")
+    var idField = "id"
 
     @Flag(help: "Keep the removal trail under qingxi.removed, and articles the stages emptied.")
     var explain = false
@@ -60,6 +69,7 @@ struct Batch: ParsableCommand {
     @OptionGroup(title: "index records (as qingxi clean)") var indexFormat: IndexFormatOptionGroup
 
     func validate() throws {
+        if let problem = InputEncoding(encoding).problem { throw ValidationError(problem) }
         if indexFormat.format != nil && explain {
             throw ValidationError("--format writes index records, which carry no removal trail; drop --explain")
         }
@@ -74,11 +84,13 @@ struct Batch: ParsableCommand {
         options.jobs = jobs
         options.gzipLevel = gzipLevel
         options.resume = resume
+        options.followLinks = follow
         options.quiet = quiet
         options.reportPath = report
         options.encoding = InputEncoding(encoding)
         options.maxRecordBytes = maxRecordBytes.value
         options.textField = textField
+        options.idField = idField
         options.explain = explain
         var clean = chain.cleanOptions
         if let encoder = indexFormat.encoder {
@@ -87,13 +99,19 @@ struct Batch: ParsableCommand {
             options.indexFormat = BatchIndexFormat(encoder: encoder, makeBuilder: {
                 try IndexRecordBuilder(lexicon: try IndexRecordBuilder.lexicon(chain, view: try ScriptConverter.matchingView()),
                                        textIsSimplified: IndexRecordBuilder.chainSimplifies(chain))
-            }, makeStages: { builder in try CleanPipeline.stages(chain, recordBuilder: builder) })
+            }, makeStages: { builder in
+                // Elasticsearch keeps one document per _id: a repeated id would silently replace an article.
+                let ids: [Stage] = encoder.format == .esBulk ? [UniqueIDStage(purpose: "--format es-bulk")] : []
+                return ids + (try CleanPipeline.stages(chain, recordBuilder: builder))
+            })
         }
         options.chainDescription = String(describing: clean)
         let runner = BatchRunner(options: options, makeStages: { try CleanPipeline.stages(clean) }, messages: MessageWriter())
         let report = try runner.run()
-        // Exit 1: the run finished, but some input was rejected (bad input data, listed in OUT/rejects/).
-        if report.stats.rejectCount > 0 { Glibc.exit(1) }
+        // Exit 1: the run finished, but some input was rejected (bad input data, listed in OUT/rejects/), or
+        // skipped as a type batch does not read (unless --skip-unknown).
+        let skipped = report.stats.rejects[Reject.Kind.skipped.rawValue] ?? 0
+        if report.stats.rejectCount - skipped > 0 || (skipped > 0 && !skipUnknown) { Glibc.exit(1) }
     }
 }
 

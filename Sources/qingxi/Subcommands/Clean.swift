@@ -40,6 +40,8 @@ struct Clean: ParsableCommand {
                                              textIsSimplified: IndexRecordBuilder.chainSimplifies(options))
         let output = OutputWriter(fd: 1, name: "<stdout>")
         let printer = IndexRecordPrinter(builder: builder, encoder: encoder, output: output)
-        try records.run(try CleanPipeline.stages(options, recordBuilder: builder), output: output, sink: printer)
+        // Elasticsearch keeps one document per _id: a repeated id would silently replace an article.
+        try records.run(try CleanPipeline.stages(options, recordBuilder: builder), output: output, sink: printer,
+                        uniqueIDsNeededBy: encoder.format == .esBulk ? "--format es-bulk" : nil)
     }
 }

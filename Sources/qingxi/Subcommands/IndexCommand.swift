@@ -48,7 +48,7 @@ struct IndexCommand: ParsableCommand {
                                              textIsSimplified: !noClean && IndexRecordBuilder.chainSimplifies(options))
         let writer = try SearchIndexWriter(store: store, builder: builder, batchSize: batchSize)
         let stages: [Stage] = noClean ? [] : [CleanedArticleBypass(try CleanPipeline.stages(options, recordBuilder: builder))]
-        try records.run(stages, sink: writer)
+        try records.run(stages, sink: writer, uniqueIDsNeededBy: "index")
         guard !quiet else { return }
         let c = writer.counts
         MessageWriter().line("qingxi: index: \(c.added) added, \(c.updated) updated, \(c.unchanged) unchanged, "

@@ -11,8 +11,10 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search an index made by `qingxi index`: ranked hits (bm25) with marked snippets, keywords and meta.",
         discussion: """
             The query is cut like the articles (simplified script, policy terms whole): 河長制 finds 河长制. Words \
-            separated by spaces must all match; each one matches as a phrase. Exit codes: 0 ok (also when nothing \
-            matches); 1 a damaged database; 2 an empty query, a missing, locked or non-qingxi database. See docs/index.md.
+            separated by spaces must all match; each one matches as a phrase. A query is at most 1,000 characters \
+            and 64 words. Exit codes (as grep): 0 some article matched; 1 nothing matched (with --queries: no \
+            query matched), or a damaged database; 2 an empty or too long query, a missing, locked or non-qingxi \
+            database. See docs/index.md.
             """
     )
 
@@ -74,15 +76,33 @@ struct SearchCommand: ParsableCommand {
         if timing { messages.line("qingxi: search: open \(Self.ms(Self.now() - started)) ms (\(try store.articleCount()) articles)") }
         let output = OutputWriter(fd: 1, name: "<stdout>")
         let list = try queries.map(Self.lines(of:)) ?? [query.joined(separator: " ")]
+        for (number, text) in list.enumerated() { try Self.checkSize(text, where: queries.map { "\($0 == "-" ? "<stdin>" : $0): query \(number + 1): " } ?? "") }
+        var matched = false
         for text in list {
             let asked = Self.now()
             let hits = try searcher.search(try searcher.query(text), options: options)
             let answered = Self.now()
             try write(hits, for: text, many: queries != nil, to: output)
+            matched = matched || !hits.isEmpty
             if hits.isEmpty && !json && queries == nil { messages.line("qingxi: search: no article matches") }
             if timing { messages.line("qingxi: search: '\(text)': \(hits.count) hit(s) in \(Self.ms(answered - asked)) ms") }
         }
         try output.flush()
+        if !matched { Glibc.exit(1) }  // grep's convention: a script can test for "found nothing"
+    }
+
+    static let maxQueryCharacters = 1_000
+    static let maxQueryWords = 64
+
+    /// Bounds the work of one query: its cost grows with its length (about 17 KB of memory per character once
+    /// cut and expanded), so a huge query is a usage error rather than gigabytes.
+    static func checkSize(_ text: String, where place: String) throws {
+        let characters = text.count
+        let words = text.split(whereSeparator: \.isWhitespace).count
+        guard characters <= maxQueryCharacters, words <= maxQueryWords else {
+            throw QingxiError.usage("\(place)query of \(characters) characters and \(words) word(s): at most "
+                                    + "\(maxQueryCharacters) characters and \(maxQueryWords) words")
+        }
     }
 
     private var options: SearchOptions {
@@ -114,6 +134,7 @@ struct SearchCommand: ParsableCommand {
     /// The non-blank lines of a file ('-': standard input).
     private static func lines(of path: String) throws -> [String] {
         let reader = path == "-" ? LineReader(fd: 0, name: "<stdin>") : try LineReader(path: path)
+        try reader.decompressOrRefuse()
         var lines: [String] = []
         while let line = try reader.nextLine({ String(decoding: $0, as: UTF8.self) }) {
             if !line.allSatisfy(\.isWhitespace) { lines.append(line) }

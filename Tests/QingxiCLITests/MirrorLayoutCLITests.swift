@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `--layout mirror` keeps batch's own files out of the inputs' tree (docs/robustness.md, "Mirror layout"): the
+/// manifest, rejects and temporary files live in `OUT/.qingxi/`; inputs named `manifest.jsonl`, `rejects/…` or
+/// `.tmp/…` are mirrored like any other, an input under `.qingxi/` is refused, and `--resume` still works.
+@Suite struct MirrorLayoutCLITests {
+    func write(_ text: String, _ path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func inputsNamedLikeBatchFilesAreMirroredWithoutReplacingThem() throws {
+        let dir = NSTemporaryDirectory() + "qx-mirror-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write(#"{"id":"m","text":"臺灣記者報導。"}"# + "\n", dir + "/in/manifest.jsonl")
+        try write(#"{"id":"r","text":"會議強調。"}"# + "\n", dir + "/in/rejects/rejects-00000.jsonl")
+        try write("暫存的文章。\n", dir + "/in/.tmp/a.txt")
+        try write("保留的名字。\n", dir + "/in/.qingxi/b.txt")
+        let args = ["batch", dir + "/in", "--out", dir + "/out", "--layout", "mirror", "--to", "hans", "--stages", "convert"]
+        let r = try CLIRunner.run(args)
+        #expect(r.status == 1)  // the input under .qingxi/ was refused
+        #expect(r.stderr.contains(".qingxi/b.txt: would be written into .qingxi/, where batch keeps its own files"), "\(r.stderr)")
+        #expect(try String(contentsOfFile: dir + "/out/manifest.jsonl", encoding: .utf8) == #"{"id":"m","text":"台湾记者报导。"}"# + "\n")
+        #expect(try String(contentsOfFile: dir + "/out/rejects/rejects-00000.jsonl", encoding: .utf8).contains("会议强调"))
+        #expect(try String(contentsOfFile: dir + "/out/.tmp/a.txt", encoding: .utf8) == "暂存的文章。\n")
+        let manifest = try String(contentsOfFile: dir + "/out/.qingxi/manifest.jsonl", encoding: .utf8)
+        #expect(manifest.hasPrefix(#"{"qingxi":"batch""#) && manifest.contains(#""complete":true"#))
+        #expect(try String(contentsOfFile: dir + "/out/.qingxi/rejects/rejects-00000.jsonl", encoding: .utf8).contains(#""kind":"refused""#))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out/.qingxi/.tmp"))  // removed after a complete run
+        let again = try CLIRunner.run(args + ["--resume"])
+        #expect(again.status == 1 && again.stderr.contains("already complete"), "\(again.stderr)")
+    }
+}
