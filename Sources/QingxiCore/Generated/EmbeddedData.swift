@@ -2083,10 +2083,12 @@ original-title	cut	any	*	^\s*[（(【\[]\s*原(?:标)?题\s*[：:]\s*(?<original
 original-title	drop	any	100	^\s*(?:本文)?原标题\s*[：:]\s*(?<original_title>.{1,100})$
 
 # --- Photo captions and credits: 会议现场 李军广 摄; …。通讯员刘娟 摄; （新华社记者 李贺 摄）; 图片来源：X
+# A short line that ends with a photo credit is a caption as a whole (a longer one keeps its text: the cut rules)
+caption	drop	any	90	(?:[。！？\s]\s*图\s*[／/╱]\s*[^。，！？／/╱\s]{2,20}?\s*(?:提供|摄|供图)?|(?:本报)?资料照片?|记者\h{2,4}\s*[／/╱]\s*摄影?)\s*$
 caption	cut	any	40	(?:^|[\s。，；（(])\s*(?:\h{0,6}(?:记者|通讯员|摄影师|实习生)\s*(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s*|(?<photo_credit>\h{2,4}(?:[、，]\h{2,4}){0,3})\s+)[/／]?摄(?:影)?\s*[）)]?\s*$
 caption	cut	any	40	[（(]\s*(?:图片来源|图片|图源|配图|摄影|图)[：:/／|]\s*(?<photo_credit>[^（）()。]{1,30}?)\s*[）)]\s*$
 caption	drop	any	40	^\s*(?:图片来源|图片|图源|配图来源|配图|摄影|图|视频来源)[：:/／|]\s*(?<photo_credit>[^（）()。，]{1,30}?)\s*$
-caption	drop	any	12	^\s*[（(]?\s*(?:资料图|资料图片|网络图片|示意图|图片源于网络|图片来自网络)\s*[）)]?\s*$
+caption	drop	any	12	^\s*[（(]?\s*(?:资料图|资料图片|资料照|资料照片|本报资料照片|档案照|网络图片|示意图|图片源于网络|图片来自网络|取自网路|取自网络|翻摄|截图|翻摄画面|视频截图)\s*[）)]?\s*$
 
 caption	drop	any	80	^\s*[（(]?\s*(?:图为|上图|下图|左图|右图|图中)[：:\s]?.{2}.*$
 caption	drop	any	40	^[^。！？]*(?:供图|提供图片|图片提供)\s*[）)]?\s*$
