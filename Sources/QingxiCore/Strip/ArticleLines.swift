@@ -78,7 +78,7 @@ struct ArticleLines {
         var line = StripLine(features: counted, isBlank: false, isTimestamp: false, repeatKey: quick.repeatKey)
         let scratch = context.scratch, matcher = context.matcher
         let candidates = quick.withFolded { folded in
-            line.isTimestamp = counted.isTimestamp(folded)
+            line.isTimestamp = counted.isTimestamp(folded) || counted.isDateLine(folded)
             // What the page classifier asks of short lines only (long ones are prose or not by their counts).
             if counted.units <= LineFeatures.menuUnits {
                 if counted.punctuation == 0 || counted.digits > 0 { line.tokens = LineFeatures.tokens(folded) }

@@ -144,4 +144,22 @@ struct LineFeatures: Equatable {
         default: return false
         }
     }
+
+    /// A short line that gives a date and a time among a few words (钛科技 2024-05-11 10:27, 2024年04月21日 22:47
+    /// 体坛快讯网 作者：于洋): four digits, a date separator, and a colon, with no sentence end. What stands
+    /// between a headline and its body; `isTimestamp` is the bare form.
+    func isDateLine(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
+        guard digits >= 8, han <= 20, sentenceEnds == 0 else { return false }
+        var run = 0, year = false, colon = false
+        for c in text {
+            if c >= 0x30 && c <= 0x39 {
+                run += 1
+                continue
+            }
+            if run == 4 && (c == 0x2D || c == 0x2F || c == 0x2E || c == 0x5E74) { year = true }  // - / . 年
+            if (c == 0x3A || c == 0xFF1A) && run >= 1 && run <= 2 { colon = true }
+            run = 0
+        }
+        return year && colon
+    }
 }

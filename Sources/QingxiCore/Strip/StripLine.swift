@@ -26,6 +26,7 @@ struct StripLine {
 
     var features = LineFeatures()
     var isBlank = true
+    /// A bare time (2023-05-08 10:30) or a short line giving a date and a time (`LineFeatures.isDateLine`).
     var isTimestamp = false
     /// The last character other than white space is a sentence end (。！？… or a closing quote after one).
     var endsSentence = false
