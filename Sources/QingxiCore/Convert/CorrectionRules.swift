@@ -39,6 +39,13 @@ public struct CorrectionRules: Sendable {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count <= 2 else { throw DataFileLineError("expected SOURCE or SOURCE<TAB>TARGET, found \(fields.count) fields") }
         let source = fields[0].unicodeScalars.map(\.value)
+        // ICU's pattern syntax ignores white space, so `软件 軟體` (a space where the TAB belongs) would be read
+        // as the word 软件軟體 and do nothing: a rule never needs inner white space, so it is an error.
+        for field in fields where RulePatternParser.trimmed(field.unicodeScalars.map(\.value)[...]).contains(where: {
+            RulePatternParser.isPatternWhiteSpace($0) || $0 == 0x3000
+        }) {
+            throw DataFileLineError("white space inside a field (SOURCE and TARGET are separated by one TAB): \(field)")
+        }
         let pattern = try RulePatternParser.parse(RulePatternParser.trimmed(source[...]))
         guard fields.count == 2 else {
             guard !pattern.key.isEmpty, pattern.before == nil, pattern.after == .none else {
