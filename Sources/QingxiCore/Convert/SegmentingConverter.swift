@@ -85,7 +85,7 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         for entry in corrections.entries {
             var rule = entry.rule
             if entry.isWord { rule.replacement = [] }
-            if rule.key.count == 1 && !rule.hasContext && !entry.isWord { set(rule.key[0], rule.replacement[0]); continue }
+            if rule.key.count == 1 && rule.replacement.count == 1 && !rule.hasContext && !entry.isWord { set(rule.key[0], rule.replacement[0]); continue }
             if let at = index[identity(rule)] { corrected[at] = rule } else { index[identity(rule)] = corrected.count; corrected.append(rule) }
         }
         for i in corrected.indices where corrected[i].replacement.isEmpty { corrected[i].replacement = corrected[i].key.map(get) }

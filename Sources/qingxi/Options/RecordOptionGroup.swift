@@ -74,3 +74,4 @@ struct RecordOptionGroup: ParsableArguments {
 
 extension RecordFormat: ExpressibleByArgument {}
 extension ScriptDirection: ExpressibleByArgument {}
+extension SourceRegion: ExpressibleByArgument {}
