@@ -17,7 +17,9 @@ public enum ConversionEngines {
         }
         var corrections = try CorrectionRules.builtIn(options.direction)
         for file in options.ruleFiles { try corrections.add(file: file) }
-        let base = SegmentingConverter(icuRules: rules, corrections: corrections)
+        // Word boundaries guard ICU's S→T phrases (制作 in 机制|作为); its T→S phrases rarely depend on them.
+        let dictionary = options.direction.icuDirection == .hant ? CJKDictionary.shared : nil
+        let base = SegmentingConverter(icuRules: rules, corrections: corrections, dictionary: dictionary)
         guard regional else { return base }
         return try RegionalTables.chain(base, options)
     }

@@ -2765,6 +2765,16 @@ enum EmbeddedData {
 # 里 stays in 歇斯底里
 歇斯底里	歇斯底里
 
+# ---------------------------------------------------------------------------------------------------
+# 表 stays 表 in 表单 (form): ICU's 电子表 (watch) is a dictionary word that holds the phrase, so the word
+# boundary guard does not see 电子|表单.
+表单	表單
+电子表单	電子表單
+# 里 after a medium is 裡 (in): ICU knows 家里 but not these.
+电视里	電視裡
+视频里	視頻裡
+报纸里	報紙裡
+
 """#,
         "convert/t2s.rules": #"""
 # qingxi correction rules: traditional -> simplified (`qingxi convert --to hans`, default mode).
@@ -3036,6 +3046,17 @@ enum EmbeddedData {
 狼藉	狼藉
 杯盤狼藉	杯盘狼藉
 聲名狼藉	声名狼藉
+
+# ---------------------------------------------------------------------------------------------------
+# Characters ICU maps that the 通用规范汉字表 keeps, and variants ICU leaves unnormalised.
+# 俱 is a standard character (俱乐部, 俱全, 与日俱增); ICU turns it into 具.
+俱	俱
+# 吒 stays in the name 哪吒; elsewhere (叱吒) ICU's 咤 is right.
+哪吒	哪吒
+# Variants with one standard form: 殭 -> 僵 (殭屍, 殭化), 噁 -> 恶 (噁心, 二噁英), 濛 -> 蒙 (濛濛细雨).
+殭	僵
+噁	恶
+濛	蒙
 
 """#,
         "convert/tw-phrases-rev.rules": #"""
