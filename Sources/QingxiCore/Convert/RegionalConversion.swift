@@ -4,7 +4,7 @@
 /// - reading (`--from tw|hk|auto`): the region's glyphs and, with `--phrases`, its vocabulary go back to
 ///   OpenCC's standard traditional first (`*-rev.rules`, `*-phrases-rev.rules`); the default engine follows;
 /// - writing (`--to tw|hk`): neutral traditional first, then the region's glyphs (and vocabulary with
-///   `--phrases`) in one segmenting pass over it.
+///   `--phrases`) in one segmenting pass over it, with qingxi's own Taiwan usage (`tw-local.rules`) last.
 ///
 /// Each pass is a `SegmentingConverter` with no ICU rules: phrases over single characters, fewest segments.
 enum RegionalTables {
@@ -19,7 +19,8 @@ enum RegionalTables {
         passes.append(base)
         if options.direction == .tw || options.direction == .hk {
             let region = options.direction.rawValue
-            passes.append(try pass([region] + (options.phrases ? ["\(region)-phrases"] : [])))
+            let local = options.direction == .tw ? ["tw-local"] : []
+            passes.append(try pass([region] + (options.phrases ? ["\(region)-phrases"] : []) + local))
         }
         return passes.count == 1 ? passes[0] : ChainedConverter(passes)
     }
@@ -61,7 +62,14 @@ final class ChainedConverter: ScalarConverting {
     deinit { buffer.deallocate() }
 
     func convert(_ input: UnsafeBufferPointer<UInt32>, into output: UnsafeMutablePointer<UInt8>) -> Int {
-        step(passes[0], input, into: &even)
+        // Most paragraphs hold nothing a regional table changes: the first and last passes are skipped then.
+        if let first = passes[0] as? SegmentingConverter, !first.mayChange(input) {
+            if passes.count == 2 { return passes[1].convert(input, into: output) }
+            even.removeAll(keepingCapacity: true)
+            even.append(contentsOf: input)
+        } else {
+            step(passes[0], input, into: &even)
+        }
         var k = 1
         while k < passes.count - 1 {
             if k % 2 == 1 {
@@ -72,7 +80,14 @@ final class ChainedConverter: ScalarConverting {
             k += 1
         }
         let last = passes[passes.count - 1]
-        return (k % 2 == 1 ? even : odd).withUnsafeBufferPointer { last.convert($0, into: output) }
+        return (k % 2 == 1 ? even : odd).withUnsafeBufferPointer { text in
+            if let table = last as? SegmentingConverter, !table.mayChange(text) {
+                var written = 0
+                for s in text { written &+= UTF8Decoding.write(s, to: output + written) }
+                return written
+            }
+            return last.convert(text, into: output)
+        }
     }
 
     /// Runs one pass and decodes its output into `out`.
@@ -95,8 +110,15 @@ final class RegionDetectingConverter: ScalarConverting {
     private let tw: ScalarConverting
     private let hk: ScalarConverting
     let maxExpansion: Int
-    static let taiwanGlyphs: Set<UInt32> = Set("裡著線啟說稅衛戶溫脫銳閱悅兌為".unicodeScalars.map(\.value))
-    static let hongKongGlyphs: Set<UInt32> = Set("裏着綫啓説税衞户温脱鋭閲悦兑爲".unicodeScalars.map(\.value))
+    static let taiwanGlyphs = "裡著線啟說稅衛戶溫脫銳閱悅兌為".unicodeScalars.map(\.value)
+    static let hongKongGlyphs = "裏着綫啓説税衞户温脱鋭閲悦兑爲".unicodeScalars.map(\.value)
+    /// Per BMP scalar: +1 for a Taiwan glyph, -1 for a Hong Kong one.
+    static let vote: [Int8] = {
+        var vote = [Int8](repeating: 0, count: 0x10000)
+        for s in taiwanGlyphs { vote[Int(s)] = 1 }
+        for s in hongKongGlyphs { vote[Int(s)] = -1 }
+        return vote
+    }()
 
     init(tw: ScalarConverting, hk: ScalarConverting) {
         self.tw = tw
@@ -107,8 +129,8 @@ final class RegionDetectingConverter: ScalarConverting {
     /// The region whose glyphs `input` holds more of.
     static func region(of input: UnsafeBufferPointer<UInt32>) -> SourceRegion {
         var score = 0
-        for s in input where s >= 0x4E00 {
-            if taiwanGlyphs.contains(s) { score += 1 } else if hongKongGlyphs.contains(s) { score -= 1 }
+        vote.withUnsafeBufferPointer { vote in
+            for s in input where s < 0x10000 { score &+= Int(vote[Int(s)]) }
         }
         return score < 0 ? .hk : .tw
     }

@@ -79,6 +79,19 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         listOf.deallocate()
     }
 
+    /// Whether converting `input` may change it: some scalar converts alone or starts a rule. False lets a
+    /// pass of a chain (a regional table) hand the text on without segmenting it.
+    func mayChange(_ input: UnsafeBufferPointer<UInt32>) -> Bool {
+        for s in input {
+            if s < Self.tableSize {
+                if table[Int(s)] != s || listOf[Int(s)] >= 0 { return true }
+            } else if highTable[s] != nil || highLists[s] != nil {
+                return true
+            }
+        }
+        return false
+    }
+
     /// The rules that take part in segmentation: every rule with a longer key or a context, corrections first
     /// (a correction replaces an ICU rule with the same key and contexts). Plain single-character rules go to the
     /// table instead; word entries get their replacement from the finished table.
