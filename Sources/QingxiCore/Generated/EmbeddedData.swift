@@ -2774,6 +2774,19 @@ enum EmbeddedData {
 电视里	電視裡
 视频里	視頻裡
 报纸里	報紙裡
+# Hong Kong's Connaught Road keeps 干 (干諾道), a transliteration.
+干诺道	干諾道
+# 面 is 麵 (noodles) in these dishes and shops; ICU knows 面条, 面粉 and a few more.
+面馆	麵館
+面店	麵店
+面摊	麵攤
+面食	麵食
+炒面	炒麵
+凉面	涼麵
+拌面	拌麵
+汤面	湯麵
+细面	細麵
+意大利面	意大利麵
 
 """#,
         "convert/t2s.rules": #"""
@@ -3092,6 +3105,7 @@ enum EmbeddedData {
 拼車	拼車
 拼合	拼合
 拼接	拼接
+今週刊	今周刊
 
 """#,
         "convert/tw-phrases-rev.rules": #"""
