@@ -2787,6 +2787,14 @@ enum EmbeddedData {
 汤面	湯麵
 细面	細麵
 意大利面	意大利麵
+# ICU phrases the word-boundary guard would block where a neighbouring word overlaps them but the phrase
+# is still the right reading (名为|准 around 为准, 叮叮|当 around 叮当).
+为准	為準
+准没错	準沒錯
+钟爱	鍾愛
+比划	比劃
+叮叮当	叮叮噹
+词表里	詞表裡
 
 """#,
         "convert/t2s.rules": #"""
