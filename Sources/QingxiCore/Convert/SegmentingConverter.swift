@@ -32,9 +32,13 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         for (index, rule) in rules.enumerated() { lists[rule.key[0], default: []].append(index) }
         pool = RulePool(rules: rules, lists: lists)
         self.rules = rules
-        let icuKeys = Set(icuRules.filter { $0.key.count > 1 }.map(\.identity))
-        let correctedKeys = Set(corrections.entries.map(\.rule.identity))
-        guarded = rules.map { $0.key.count > 1 && icuKeys.contains($0.identity) && !correctedKeys.contains($0.identity) }
+        if dictionary != nil {  // without one nothing is checked, and building the sets costs start-up time
+            let icuKeys = Set(icuRules.filter { $0.key.count > 1 }.map(\.identity))
+            let correctedKeys = Set(corrections.entries.map(\.rule.identity))
+            guarded = rules.map { $0.key.count > 1 && icuKeys.contains($0.identity) && !correctedKeys.contains($0.identity) }
+        } else {
+            guarded = []
+        }
         var high: [UInt32: Int32] = [:]
         for (first, n) in pool.listIndex {
             if first < Self.tableSize { listOf[Int(first)] = Int32(n) } else { high[first] = Int32(n) }
