@@ -7,7 +7,7 @@ import Testing
     static let fixture: [(config: String, arguments: [String], input: String, expected: String)] = [
         ("s2tw", ["--to", "tw"], "他在房间里看着说明书。", "他在房間裡看著說明書。"),
         ("s2hk", ["--to", "hk"], "他在房间里看着说明书。", "他在房間裏看着説明書。"),
-        ("s2twp", ["--to", "tw", "--phrases"], "我用鼠标打开软件，查看网络信息。", "我用滑鼠開啟軟體，檢視網路資訊。"),
+        ("s2twp", ["--to", "tw", "--phrases"], "我用鼠标打开软件，查看网络信息。", "我用滑鼠打開軟體，檢視網路資訊。"),
         ("s2hkp", ["--to", "hk", "--phrases"], "他在房间里看着说明书。", "他在房間裏看着説明書。"),
         ("tw2s", ["--to", "hans", "--from", "tw"], "他在房間裡看著說明書。", "他在房间里看着说明书。"),
         ("tw2sp", ["--to", "hans", "--from", "tw", "--phrases"], "我用滑鼠開啟軟體，檢視網路資訊。", "我用鼠标打开软件，查看网络信息。"),

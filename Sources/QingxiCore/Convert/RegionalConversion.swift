@@ -1,8 +1,9 @@
 /// Taiwan and Hong Kong standards as passes around the default engine, with OpenCC's regional tables
 /// (`corpus/convert/{tw,hk}*.rules`, built by scripts/build-region-tables):
 ///
-/// - reading (`--from tw|hk|auto`): the region's glyphs and, with `--phrases`, its vocabulary go back to
-///   OpenCC's standard traditional first (`*-rev.rules`, `*-phrases-rev.rules`); the default engine follows;
+/// - reading (`--from tw|hk|auto`): the region's glyphs (unless the target is simplified) and, with
+///   `--phrases`, its vocabulary go back to OpenCC's standard traditional first (`*-rev.rules`,
+///   `*-phrases-rev.rules`); the default engine follows;
 /// - writing (`--to tw|hk`): neutral traditional first, then the region's glyphs (and vocabulary with
 ///   `--phrases`) in one segmenting pass over it, with qingxi's own Taiwan usage (`tw-local.rules`) last.
 ///
@@ -10,11 +11,18 @@
 enum RegionalTables {
     static func chain(_ base: SegmentingConverter, _ options: ConversionOptions) throws -> ScalarConverting {
         var passes: [ScalarConverting] = []
-        switch options.source {
-        case .tw?: passes.append(try reading(.tw, options.phrases))
-        case .hk?: passes.append(try reading(.hk, options.phrases))
-        case .auto?: passes.append(RegionDetectingConverter(tw: try reading(.tw, options.phrases), hk: try reading(.hk, options.phrases)))
-        case nil: break
+        // To simplified, the region's glyphs need no pass of their own: the default engine maps every variant,
+        // and reads 著 in context (土著, 著名) where TWVariantsRev's 著 → 着 would lose it. Vocabulary does.
+        let glyphs = options.direction != .hans
+        if glyphs || options.phrases {
+            switch options.source {
+            case .tw?: passes.append(try reading(.tw, glyphs: glyphs, options.phrases))
+            case .hk?: passes.append(try reading(.hk, glyphs: glyphs, options.phrases))
+            case .auto?:
+                passes.append(RegionDetectingConverter(tw: try reading(.tw, glyphs: glyphs, options.phrases),
+                                                       hk: try reading(.hk, glyphs: glyphs, options.phrases)))
+            case nil: break
+            }
         }
         passes.append(base)
         if options.direction == .tw || options.direction == .hk {
@@ -25,8 +33,8 @@ enum RegionalTables {
         return passes.count == 1 ? passes[0] : ChainedConverter(passes)
     }
 
-    private static func reading(_ region: SourceRegion, _ phrases: Bool) throws -> SegmentingConverter {
-        try pass(["\(region.rawValue)-rev"] + (phrases ? ["\(region.rawValue)-phrases-rev"] : []))
+    private static func reading(_ region: SourceRegion, glyphs: Bool, _ phrases: Bool) throws -> SegmentingConverter {
+        try pass((glyphs ? ["\(region.rawValue)-rev"] : []) + (phrases ? ["\(region.rawValue)-phrases-rev"] : []))
     }
 
     /// One pass over the named tables (later tables override earlier ones on the same key).
