@@ -2791,6 +2791,9 @@ enum EmbeddedData {
 比划	比劃
 叮叮当	叮叮噹
 词表里	詞表裡
+# The Taiwanese magazine 今周刊 keeps 周; 儿里 (车儿里) is 兒裡.
+今周刊	今周刊
+儿里	兒裡
 
 """#,
         "convert/t2s.rules": #"""
@@ -3109,7 +3112,6 @@ enum EmbeddedData {
 拼車	拼車
 拼合	拼合
 拼接	拼接
-今週刊	今周刊
 
 # With --phrases: TWPhrases turns these general words into their computing senses (支持 -> 支援, 程序 -> 程式,
 # 社區 -> 社群, 聲明 -> 宣告 …), which Taiwan news does not do for support, procedure, community, statement.
