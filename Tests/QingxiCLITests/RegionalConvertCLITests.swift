@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `convert` with Taiwan and Hong Kong standards through the binary: one small fixture per OpenCC config
-/// (s2tw, s2twp, s2hk, s2hkp, tw2s, tw2sp, hk2s, t2tw), written for qingxi, plus the options' errors.
+/// (s2tw, s2twp, s2hk, s2hkp, tw2s, tw2sp, hk2s, t2tw, tw2t), written for qingxi, plus the options' errors.
 @Suite struct RegionalConvertCLITests {
     static let fixture: [(config: String, arguments: [String], input: String, expected: String)] = [
         ("s2tw", ["--to", "tw"], "他在房间里看着说明书。", "他在房間裡看著說明書。"),
@@ -13,7 +13,9 @@ import Testing
         ("tw2sp", ["--to", "hans", "--from", "tw", "--phrases"], "我用滑鼠開啟軟體，檢視網路資訊。", "我用鼠标打开软件，查看网络信息。"),
         ("hk2s", ["--to", "hans", "--from", "hk"], "他在房間裏看着説明書。", "他在房间里看着说明书。"),
         ("auto", ["--to", "hans", "--from", "auto"], "他在房間裏看着説明書。", "他在房间里看着说明书。"),
-        ("t2tw", ["--to", "tw"], "他在房間裏看着說明書。", "他在房間裡看著說明書。"),
+        ("t2tw", ["--to", "tw", "--from", "tw"], "他在房間裏看着說明書。", "他在房間裡看著說明書。"),
+        ("tw2t", ["--to", "hant", "--from", "tw"], "干擾宿舍的人。", "干擾宿舍的人。"),
+        ("hk2tw", ["--to", "tw", "--from", "hk"], "他在房間裏看着説明書。", "他在房間裡看著說明書。"),
     ]
 
     @Test(arguments: fixture.indices)

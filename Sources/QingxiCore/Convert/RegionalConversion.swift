@@ -3,7 +3,8 @@
 ///
 /// - reading (`--from tw|hk|auto`): the region's glyphs (unless the target is simplified) and, with
 ///   `--phrases`, its vocabulary go back to OpenCC's standard traditional first (`*-rev.rules`,
-///   `*-phrases-rev.rules`); the default engine follows;
+///   `*-phrases-rev.rules`); to simplified the default engine follows, to a traditional target only the
+///   target's glyph pass (the text is traditional already, and qingxi's corrections are not applied);
 /// - writing (`--to tw|hk`): neutral traditional first, then the region's glyphs (and vocabulary with
 ///   `--phrases`) in one segmenting pass over it, with qingxi's own Taiwan usage (`tw-local.rules`) last.
 ///
@@ -24,7 +25,12 @@ enum RegionalTables {
             case nil: break
             }
         }
-        passes.append(base)
+        // Regional text to a traditional target is already traditional: converting it as simplified would
+        // misread characters both scripts have (干擾 -> 乾擾, 愛麗舍 -> 愛麗捨). Only its glyphs change; neutral
+        // traditional writes Taiwan's glyphs (TWVariants).
+        let alreadyTraditional = options.source != nil && options.direction != .hans
+        if !alreadyTraditional { passes.append(base) }
+        if options.direction == .hant && alreadyTraditional { passes.append(try pass(["tw"])) }
         if options.direction == .tw || options.direction == .hk {
             let region = options.direction.rawValue
             let local = options.direction == .tw ? ["tw-local"] : []
