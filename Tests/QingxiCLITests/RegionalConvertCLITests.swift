@@ -40,4 +40,12 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.text.contains("颱風過後，他在家裏看着新聞。"))
     }
+
+    @Test func userRulesApplyToTraditionalInputInTheLastPass() throws {
+        let path = NSTemporaryDirectory() + "qx-cli-\(UUID().uuidString).rules"
+        try "軟件\t軟體\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["convert", "--to", "tw", "--from", "hk", "--rules", path], stdin: "這個軟件裏面\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text == "這個軟體裡面\n")
+    }
 }

@@ -4,7 +4,8 @@
 /// - reading (`--from tw|hk|auto`): the region's glyphs (unless the target is simplified) and, with
 ///   `--phrases`, its vocabulary go back to OpenCC's standard traditional first (`*-rev.rules`,
 ///   `*-phrases-rev.rules`); to simplified the default engine follows, to a traditional target only the
-///   target's glyph pass (the text is traditional already, and qingxi's corrections are not applied);
+///   target's glyph pass, with the user's `--rules` files (the text is traditional already: qingxi's
+///   script corrections do not apply);
 /// - writing (`--to tw|hk`): neutral traditional first, then the region's glyphs (and vocabulary with
 ///   `--phrases`) in one segmenting pass over it, with qingxi's own Taiwan usage (`tw-local.rules`) last.
 ///
@@ -30,11 +31,13 @@ enum RegionalTables {
         // traditional writes Taiwan's glyphs (TWVariants).
         let alreadyTraditional = options.source != nil && options.direction != .hans
         if !alreadyTraditional { passes.append(base) }
-        if options.direction == .hant && alreadyTraditional { passes.append(try pass(["tw"])) }
+        // There the user's --rules files go into the last pass, keyed on traditional text.
+        let userFiles = alreadyTraditional ? options.ruleFiles : []
+        if options.direction == .hant && alreadyTraditional { passes.append(try pass(["tw"], userFiles)) }
         if options.direction == .tw || options.direction == .hk {
             let region = options.direction.rawValue
             let local = options.direction == .tw ? ["tw-local"] : []
-            passes.append(try pass([region] + (options.phrases ? ["\(region)-phrases"] : []) + local))
+            passes.append(try pass([region] + (options.phrases ? ["\(region)-phrases"] : []) + local, userFiles))
         }
         return passes.count == 1 ? passes[0] : ChainedConverter(passes)
     }
@@ -43,14 +46,16 @@ enum RegionalTables {
         try pass((glyphs ? ["\(region.rawValue)-rev"] : []) + (phrases ? ["\(region.rawValue)-phrases-rev"] : []))
     }
 
-    /// One pass over the named tables (later tables override earlier ones on the same key).
-    static func pass(_ tables: [String]) throws -> SegmentingConverter {
+    /// One pass over the named tables and then the user's rule files (later entries override earlier ones on
+    /// the same key).
+    static func pass(_ tables: [String], _ userFiles: [String] = []) throws -> SegmentingConverter {
         var rules = CorrectionRules()
         for table in tables {
             let name = "convert/\(table).rules"
             guard let text = EmbeddedData.files[name] else { throw QingxiError.io(file: "corpus/" + name, message: "not embedded") }
             try rules.add(text: text, name: "corpus/" + name, lengthMayChange: true)
         }
+        for file in userFiles { try rules.add(file: file) }
         return SegmentingConverter(icuRules: [], corrections: rules)
     }
 }
