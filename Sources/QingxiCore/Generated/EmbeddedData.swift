@@ -3077,6 +3077,43 @@ enum EmbeddedData {
 殭	僵
 噁	恶
 濛	蒙
+# More variants ICU leaves as they are, each with one standard form (found by comparing with OpenCC's
+# TSCharacters; rare characters and surnames left out): 滙豐 -> 汇丰, 矇騙 -> 蒙骗, 鞦韆 -> 秋千, 人蔘 -> 人参 …
+敎	教
+旣	既
+卽	即
+棊	棋
+殻	壳
+滙	汇
+牴	抵
+犛	牦
+畵	画
+矇	蒙
+舘	馆
+譭	毁
+醣	糖
+遡	溯
+鈡	钟
+鉆	钻
+鎭	镇
+鞦	秋
+韆	千
+鵰	雕
+彫	雕
+麫	面
+嵗	岁
+査	查
+蔘	参
+菴	庵
+薹	苔
+嶽	岳
+硃	朱
+餈	糍
+# ICU writes 谘, 迳, 钜: the standard forms are 咨 (咨询), 径 (径自), 巨 (巨额).
+諮	咨
+逕	径
+鉅	巨
+襬	摆
 
 """#,
         "convert/tw-local.rules": #"""
