@@ -3114,6 +3114,13 @@ enum EmbeddedData {
 逕	径
 鉅	巨
 襬	摆
+# … but 薹 stays in 蒜薹 (芸薹), and 钜 is the form of 鉅子, 甚鉅, 鉅萬 and names.
+蒜薹	蒜薹
+蕓薹	芸薹
+鉅子	钜子
+甚鉅	甚钜
+鉅萬	钜万
+李澤鉅	李泽钜
 
 """#,
         "convert/tw-local.rules": #"""
