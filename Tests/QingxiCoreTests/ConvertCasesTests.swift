@@ -7,7 +7,8 @@ import Testing
 @Suite struct ConvertCasesTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var line: Int
-        var direction: ScriptDirection
+        /// `hans`, `hant`, `tw`, `hk`, or `tw2s`/`hk2s` (Taiwan or Hong Kong text to simplified).
+        var direction: String
         var input: String
         var expected: String
         var kind: String
@@ -19,22 +20,40 @@ import Testing
         var cases: [Case] = []
         try? DataFile.lines(of: text, name: "convert.tsv") { line, number in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count >= 3, let direction = ScriptDirection(rawValue: f[0]) else { throw DataFileLineError("bad row") }
-            cases.append(Case(line: number, direction: direction, input: f[1], expected: f[2], kind: f.count > 3 ? f[3] : ""))
+            guard f.count >= 3, options(f[0]) != nil else { throw DataFileLineError("bad row") }
+            cases.append(Case(line: number, direction: f[0], input: f[1], expected: f[2], kind: f.count > 3 ? f[3] : ""))
         }
         return cases
     }
 
-    @Test func tableCoversBothDirectionsAndTheIssueClasses() {
-        let cases = Self.cases
-        #expect(cases.filter { $0.direction == .hans }.count >= 50)
-        #expect(cases.filter { $0.direction == .hant }.count >= 100)
-        #expect(cases.contains { $0.kind.hasSuffix("-icu") })
+    /// The conversion a row's direction names.
+    static func options(_ direction: String) -> ConversionOptions? {
+        switch direction {
+        case "tw2s", "hk2s":
+            var options = ConversionOptions(direction: .hans)
+            options.source = SourceRegion(rawValue: String(direction.prefix(2)))
+            return options
+        default:
+            return ScriptDirection(rawValue: direction).map { ConversionOptions(direction: $0) }
+        }
     }
 
-    @Test(arguments: ScriptDirection.allCases)
-    func defaultModeConvertsEveryCase(direction: ScriptDirection) throws {
-        let converter = try ScriptConverter(ConversionOptions(direction: direction))
+    @Test func tableCoversBothDirectionsAndTheIssueClasses() {
+        let cases = Self.cases
+        #expect(cases.filter { $0.direction == "hans" }.count >= 50)
+        #expect(cases.filter { $0.direction == "hant" }.count >= 100)
+        #expect(cases.contains { $0.kind.hasSuffix("-icu") })
+        // Every one-to-many character of issue 18, in each direction and region.
+        for character in ["里", "干", "制", "发", "准", "余", "钟", "划", "历", "表", "只", "台", "松", "系"] {
+            for direction in ["hant", "tw", "hk", "hans", "tw2s", "hk2s"] {
+                #expect(cases.contains { $0.direction == direction && $0.kind.hasPrefix(character) }, "\(character) \(direction)")
+            }
+        }
+    }
+
+    @Test(arguments: ["hans", "hant", "tw", "hk", "tw2s", "hk2s"])
+    func defaultModeConvertsEveryCase(direction: String) throws {
+        let converter = try ScriptConverter(Self.options(direction)!)
         for row in Self.cases where row.direction == direction {
             #expect(converter.convert(row.input) == row.expected, "\(row.testDescription)")
         }

@@ -47,6 +47,8 @@ import Testing
         ("# ok\n\n面条\t麵\n", 3, "characters"),
         ("[一{只}\t隻\n", 1, "before-context"),
         ("{}\t\n", 1, "empty key"),
+        ("# a space, not a TAB\n软件 軟體\n", 2, "white space"),
+        ("软件\t軟 體\n", 1, "white space"),
     ])
     func badRuleLinesNameFileAndLine(text: String, line: Int, fragment: String) throws {
         let path = try TestSupport.temporaryFile(Array(text.utf8), suffix: ".rules")

@@ -19,10 +19,11 @@ public struct CorrectionRules: Sendable {
 
     public init() {}
 
-    /// Parses rule text; a bad line throws `QingxiError.badRuleFile` naming `name` and the line.
-    public mutating func add(text: String, name: String) throws {
+    /// Parses rule text; a bad line throws `QingxiError.badRuleFile` naming `name` and the line. Regional
+    /// vocabulary tables may change a phrase's length (计算机 → 電腦); correction files may not.
+    public mutating func add(text: String, name: String, lengthMayChange: Bool = false) throws {
         try DataFile.lines(of: text, name: name) { line, _ in
-            entries.append(try Self.parse(line))
+            entries.append(try Self.parse(line, lengthMayChange: lengthMayChange))
         }
     }
 
@@ -35,10 +36,17 @@ public struct CorrectionRules: Sendable {
         try add(text: text, name: path)
     }
 
-    static func parse(_ line: Substring) throws(DataFileLineError) -> Entry {
+    static func parse(_ line: Substring, lengthMayChange: Bool = false) throws(DataFileLineError) -> Entry {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count <= 2 else { throw DataFileLineError("expected SOURCE or SOURCE<TAB>TARGET, found \(fields.count) fields") }
         let source = fields[0].unicodeScalars.map(\.value)
+        // ICU's pattern syntax ignores white space, so `软件 軟體` (a space where the TAB belongs) would be read
+        // as the word 软件軟體 and do nothing: a rule never needs inner white space, so it is an error.
+        for field in fields where RulePatternParser.trimmed(field.unicodeScalars.map(\.value)[...]).contains(where: {
+            RulePatternParser.isPatternWhiteSpace($0) || $0 == 0x3000
+        }) {
+            throw DataFileLineError("white space inside a field (SOURCE and TARGET are separated by one TAB): \(field)")
+        }
         let pattern = try RulePatternParser.parse(RulePatternParser.trimmed(source[...]))
         guard fields.count == 2 else {
             guard !pattern.key.isEmpty, pattern.before == nil, pattern.after == .none else {
@@ -47,7 +55,7 @@ public struct CorrectionRules: Sendable {
             return Entry(rule: TransliterationRule(key: pattern.key, replacement: []), isWord: true)
         }
         let target = try RulePatternParser.literal(RulePatternParser.trimmed(fields[1].unicodeScalars.map(\.value)[...]))
-        guard target.count == pattern.key.count else {
+        guard target.count == pattern.key.count || (lengthMayChange && !target.isEmpty) else {
             throw DataFileLineError("target has \(target.count) characters, source key has \(pattern.key.count)")
         }
         return Entry(rule: TransliterationRule(key: pattern.key, replacement: target, before: pattern.before,
@@ -57,8 +65,11 @@ public struct CorrectionRules: Sendable {
     /// The built-in corrections for a direction (embedded from `corpus/convert/`).
     public static func builtIn(_ direction: ScriptDirection) throws -> CorrectionRules {
         var rules = CorrectionRules()
-        let name = direction == .hans ? "convert/t2s.rules" : "convert/s2t.rules"
-        if let text = EmbeddedData.files[name] { try rules.add(text: text, name: "corpus/" + name) }
+        var names = [direction == .hans ? "convert/t2s.rules" : "convert/s2t.rules"]
+        if direction == .hk { names.append("convert/s2hk.rules") }
+        for name in names {
+            if let text = EmbeddedData.files[name] { try rules.add(text: text, name: "corpus/" + name) }
+        }
         return rules
     }
 }

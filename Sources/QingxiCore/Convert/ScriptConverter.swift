@@ -4,9 +4,24 @@ public enum ScriptDirection: String, Sendable, CaseIterable {
     case hans
     /// Simplified → traditional (ICU "Simplified-Traditional"), neutral: no Taiwan or Hong Kong vocabulary.
     case hant
+    /// Simplified → traditional in Taiwan's glyphs (neutral traditional, then `corpus/convert/tw.rules`).
+    case tw
+    /// Simplified → traditional in Hong Kong's glyphs (neutral traditional, then `corpus/convert/hk.rules`).
+    case hk
+
+    /// The direction of ICU's rules underneath: hans, or hant for every traditional target.
+    public var icuDirection: ScriptDirection { self == .hans ? .hans : .hant }
 
     /// The system transliterator whose rules are compiled.
     public var icuID: String { self == .hans ? "Traditional-Simplified" : "Simplified-Traditional" }
+}
+
+/// Which regional standard the input is written in (`--from`): its regional glyphs and, with `--phrases`, its
+/// vocabulary are mapped back to OpenCC's standard traditional before converting.
+public enum SourceRegion: String, Sendable, CaseIterable {
+    case tw, hk
+    /// Told apart per paragraph by the glyphs each region writes (see `RegionDetectingConverter`).
+    case auto
 }
 
 /// How `convert` converts.
@@ -20,6 +35,10 @@ public struct ConversionOptions: Sendable {
     public var keepPunctuation = false
     /// Further correction files (`--rules FILE`), applied after the built-in ones.
     public var ruleFiles: [String] = []
+    /// The regional standard of the input (`--from`); nil: no regional tables are read.
+    public var source: SourceRegion?
+    /// Regional vocabulary too (软件 ↔ 軟體), for `tw`/`hk` targets and sources (OpenCC's `p` configs).
+    public var phrases = false
 
     public init(direction: ScriptDirection, exactICU: Bool = false, keepPunctuation: Bool = false, ruleFiles: [String] = []) {
         self.direction = direction
@@ -30,7 +49,7 @@ public struct ConversionOptions: Sendable {
 
     /// True when these options convert exactly as the matching view does (default-mode T→S, no extra rules).
     public var isMatchingViewConversion: Bool {
-        direction == .hans && !exactICU && !exactUconv && !keepPunctuation && ruleFiles.isEmpty
+        direction == .hans && !exactICU && !exactUconv && !keepPunctuation && ruleFiles.isEmpty && source == nil && !phrases
     }
 }
 

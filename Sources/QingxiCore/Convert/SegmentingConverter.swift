@@ -16,7 +16,14 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
     public var maxExpansion: Int { pool.maxExpansion }
     static let tableSize = CompiledTransliterator.tableSize
 
-    public init(icuRules: [TransliterationRule], corrections: CorrectionRules) {
+    /// With `dictionary`, an ICU phrase may not cross a word boundary the dictionary is sure of (see
+    /// `crossesWords`); qingxi's own entries are trusted as they are.
+    public convenience init(icuRules: [TransliterationRule], corrections: CorrectionRules) {
+        self.init(icuRules: icuRules, corrections: corrections, dictionary: nil)
+    }
+
+    init(icuRules: [TransliterationRule], corrections: CorrectionRules, dictionary: CJKDictionary?) {
+        self.dictionary = dictionary
         table = .allocate(capacity: Self.tableSize)
         listOf = .allocate(capacity: Self.tableSize)
         for i in 0..<Self.tableSize { table[i] = UInt32(i); listOf[i] = -1 }
@@ -25,6 +32,13 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         for (index, rule) in rules.enumerated() { lists[rule.key[0], default: []].append(index) }
         pool = RulePool(rules: rules, lists: lists)
         self.rules = rules
+        if dictionary != nil {  // without one nothing is checked, and building the sets costs start-up time
+            let icuKeys = Set(icuRules.filter { $0.key.count > 1 }.map(\.identity))
+            let correctedKeys = Set(corrections.entries.map(\.rule.identity))
+            guarded = rules.map { $0.key.count > 1 && icuKeys.contains($0.identity) && !correctedKeys.contains($0.identity) }
+        } else {
+            guarded = []
+        }
         var high: [UInt32: Int32] = [:]
         for (first, n) in pool.listIndex {
             if first < Self.tableSize { listOf[Int(first)] = Int32(n) } else { high[first] = Int32(n) }
@@ -33,6 +47,9 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
     }
 
     private var highLists: [UInt32: Int32] = [:]
+    private let dictionary: CJKDictionary?
+    /// Per rule: an ICU phrase, checked against the dictionary's word boundaries.
+    private let guarded: [Bool]
     /// The merged rules, for `changeStarts`.
     private let rules: [TransliterationRule]
 
@@ -66,6 +83,19 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         listOf.deallocate()
     }
 
+    /// Whether converting `input` may change it: some scalar converts alone or starts a rule. False lets a
+    /// pass of a chain (a regional table) hand the text on without segmenting it.
+    func mayChange(_ input: UnsafeBufferPointer<UInt32>) -> Bool {
+        for s in input {
+            if s < Self.tableSize {
+                if table[Int(s)] != s || listOf[Int(s)] >= 0 { return true }
+            } else if highTable[s] != nil || highLists[s] != nil {
+                return true
+            }
+        }
+        return false
+    }
+
     /// The rules that take part in segmentation: every rule with a longer key or a context, corrections first
     /// (a correction replaces an ICU rule with the same key and contexts). Plain single-character rules go to the
     /// table instead; word entries get their replacement from the finished table.
@@ -85,7 +115,7 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
         for entry in corrections.entries {
             var rule = entry.rule
             if entry.isWord { rule.replacement = [] }
-            if rule.key.count == 1 && !rule.hasContext && !entry.isWord { set(rule.key[0], rule.replacement[0]); continue }
+            if rule.key.count == 1 && rule.replacement.count == 1 && !rule.hasContext && !entry.isWord { set(rule.key[0], rule.replacement[0]); continue }
             if let at = index[identity(rule)] { corrected[at] = rule } else { index[identity(rule)] = corrected.count; corrected.append(rule) }
         }
         for i in corrected.indices where corrected[i].replacement.isEmpty { corrected[i].replacement = corrected[i].key.map(get) }
@@ -125,6 +155,7 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
             if list >= 0 {
                 pool.forEachMatch(list: Int(list), input, at: i) { rule in
                     let length = pool.keyLength(rule)
+                    if let dictionary, guarded[rule], Self.crossesWords(input, i, i + length, dictionary) { return }
                     let c = cost[i + length] &+ 1
                     if c < best || (c == best && length > bestLength) {
                         best = c
@@ -138,6 +169,44 @@ public final class SegmentingConverter: ScalarConverting, @unchecked Sendable {
             i -= 1
         }
     }
+
+    /// Whether ICU's word segmentation (the dictionary's cheapest path, a character without a one-character word
+    /// costing 255) of the Han text around the phrase `input[start..<end]` has a word of two characters or more
+    /// that overlaps the phrase without holding it: 机制|作为 around 制作, 一头|发现 around 头发, 电子|表单
+    /// around 电子表. The phrase's reading then belongs to no word of the sentence, so it is not applied. The
+    /// window reaches four characters to each side.
+    static func crossesWords(_ input: UnsafeBufferPointer<UInt32>, _ start: Int, _ end: Int, _ dictionary: CJKDictionary) -> Bool {
+        var from = start, to = end
+        for k in start..<end where !isHan(input[k]) { return false }
+        while from > 0 && start - from < 4 && isHan(input[from - 1]) { from -= 1 }
+        while to < input.count && to - end < 4 && isHan(input[to]) { to += 1 }
+        let n = to - from
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (n + 1)) { buffer in
+            let cost = buffer.baseAddress!, previous = cost + n + 1
+            cost[0] = 0
+            for k in 1...n { cost[k] = Int32.max }
+            for k in 0..<n where cost[k] != Int32.max {
+                if cost[k] + 255 < cost[k + 1] { cost[k + 1] = cost[k] + 255; previous[k + 1] = Int32(k) }
+                dictionary.forEachWord(in: input, from: from + k, to: to) { length, wordCost in
+                    let c = cost[k] + wordCost
+                    if c < cost[k + length] { cost[k + length] = c; previous[k + length] = Int32(k) }
+                }
+            }
+            var k = n
+            while k > 0 {
+                let wordStart = from + Int(previous[k]), wordEnd = from + k
+                if wordEnd - wordStart >= 2 {
+                    if wordStart < start && wordEnd > start && wordEnd < end { return true }
+                    if wordStart > start && wordStart < end && wordEnd > end { return true }
+                }
+                k = Int(previous[k])
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    private static func isHan(_ s: UInt32) -> Bool { (0x3400...0x9FFF).contains(s) }
 
     /// Forward pass: writes the chosen segments.
     private func emit(_ input: UnsafeBufferPointer<UInt32>, choice: UnsafeMutableBufferPointer<Int32>,

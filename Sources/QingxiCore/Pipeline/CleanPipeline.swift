@@ -9,7 +9,7 @@ public enum CleanStage: String, Sendable, CaseIterable {
 /// options, with the defaults of the single-stage commands.
 public struct CleanOptions: Sendable {
     /// The output script: `hans`, `hant`, or `keep` (no conversion; matching still uses the simplified view).
-    public enum Target: String, Sendable, CaseIterable { case hans, hant, keep }
+    public enum Target: String, Sendable, CaseIterable { case hans, hant, tw, hk, keep }
 
     public var target: Target = .hans
     public var stages: [CleanStage] = CleanStage.allCases

@@ -4,7 +4,7 @@ import QingxiCore
 /// The options of the whole chain (convert → strip → dedup → keywords), shared by `qingxi clean` and
 /// `qingxi index` and `qingxi batch`.
 struct CleanOptionGroup: ParsableArguments {
-    @Option(help: "Output script: hans, hant, or keep (no conversion; matching still uses simplified).")
+    @Option(help: "Output script: hans, hant, tw (Taiwan), hk (Hong Kong), or keep (no conversion; matching still uses simplified).")
     var to: CleanOptions.Target = .hans
 
     @Option(help: ArgumentHelp("The stages to run, comma-separated (always in the order convert,strip,dedup,keywords).",

@@ -93,3 +93,4 @@ extension RecordFormat: ExpressibleByArgument {}
 extension DuplicateIDPolicy: ExpressibleByArgument {}
 extension MissingIDPolicy: ExpressibleByArgument {}
 extension ScriptDirection: ExpressibleByArgument {}
+extension SourceRegion: ExpressibleByArgument {}
