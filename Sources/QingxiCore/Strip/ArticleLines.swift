@@ -81,7 +81,9 @@ struct ArticleLines {
             line.isTimestamp = counted.isTimestamp(folded) || counted.isDateLine(folded)
             // What the page classifier asks of short lines only (long ones are prose or not by their counts).
             if counted.units <= LineFeatures.menuUnits {
-                if counted.punctuation == 0 || counted.digits > 0 { line.tokens = LineFeatures.tokens(folded) }
+                if counted.spaces >= 2 && (counted.punctuation == 0 || counted.digits > 0) {
+                    line.tokens = LineFeatures.tokens(folded)
+                }
                 line.endsSentence = counted.punctuation > 0 && LineFeatures.endsSentence(folded)
                 line.startsItem = LineFeatures.startsItem(folded)
             }

@@ -23,7 +23,7 @@ struct HeadlineFinder {
         let firstProse = lines.firstIndex { !$0.removed && !$0.isBlank && LineClass.isProse($0) }
         var found: (title: Int, subtitle: Int?)?
         var i = 0
-        while i < lines.count, i < (firstProse ?? lines.count) {
+        while i < lines.count, i <= (firstProse ?? lines.count) {  // a dateline is prose and an anchor
             guard lines[i].metaLike || lines[i].protected else { i += 1; continue }
             var end = i
             while end + 1 < lines.count, skippable(lines[end + 1]) { end += 1 }

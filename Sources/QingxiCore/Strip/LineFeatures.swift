@@ -15,6 +15,8 @@ struct LineFeatures: Equatable {
     var linkMarks = 0
     /// Digits (a lone timestamp is mostly digits).
     var digits = 0
+    /// White-space characters (words of a menu or cells of a table are separated by them).
+    var spaces = 0
 
     init() {}
 
@@ -25,14 +27,14 @@ struct LineFeatures: Equatable {
     /// Counts one scalar of the matching view.
     @inline(__always) mutating func count(_ c: UInt32) {
         if c < 0x80 {
-            if c == 0x20 || c == 0x09 { return }
+            if c == 0x20 || c == 0x09 { spaces &+= 1; return }
             length &+= 1
             countASCII(c)
         } else if c >= 0x4E00 && c <= 0x9FFF {
             length &+= 1
             han &+= 1
         } else {
-            if c == 0xA0 || c == 0x3000 { return }
+            if c == 0xA0 || c == 0x3000 { spaces &+= 1; return }
             length &+= 1
             if ScalarSet.isHan(c) {
                 han &+= 1

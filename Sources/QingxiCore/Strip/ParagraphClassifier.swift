@@ -125,7 +125,7 @@ struct ParagraphClassifier {
         while start < lines.count {
             guard classes[start] == .nearGood || classes[start] == .short else { start += 1; continue }
             var end = start, teasers = 0, medium = 0, units = 0
-            while end < lines.count, [.nearGood, .short, .transparent, .tableRow].contains(classes[end]) {
+            while end < lines.count, classes[end] != .good, classes[end] != .bad {
                 if classes[end] == .nearGood { medium += 1 }
                 if LineClass.isTeaser(lines[end], classes[end]) { teasers += 1 }
                 units += lines[end].features.units

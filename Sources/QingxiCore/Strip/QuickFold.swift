@@ -208,6 +208,8 @@ final class QuickFold {
             if f != 0x20 && f != 0x09 {
                 features.length &+= 1
                 features.countASCII(f)
+            } else {
+                features.spaces &+= 1
             }
         }, other: { c in
             if blank { blank = Self.isWhiteSpace(c) }

@@ -194,11 +194,15 @@ struct StripPlan {
     /// `StripPolicy.bodyRunLines` prose lines (comments are prose lines between names, times and buttons; a
     /// body is prose lines in a row), or the end.
     private mutating func applyThreads() {
+        guard lines.contains(where: { line in
+            if case .removed(.rule(let rule), _) = line.verdict { return rules.isThread(rule) }
+            return false
+        }) else { return }
         var proseRun = 0, bodySeen = false
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            if case .removed(.rule(let rule), _) = line.verdict, rules.rules[rule].action == .thread, bodySeen {
+            if case .removed(.rule(let rule), _) = line.verdict, rules.isThread(rule), bodySeen {
                 i = removeThread(after: i, rule: rule)
                 proseRun = 0
                 continue

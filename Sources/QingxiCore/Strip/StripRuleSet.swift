@@ -9,12 +9,14 @@ public struct StripRuleSet: Sendable {
     /// Per rule: its category is page furniture / article metadata (`StripPolicy`).
     private let furniture: [Bool]
     private let metadata: [Bool]
+    private let thread: [Bool]
 
     public init(rules: [StripRule]) {
         self.rules = rules
         matcher = RuleMatcher(rules)
         furniture = rules.map { StripPolicy.furnitureCategories.contains($0.category) }
         metadata = rules.map { StripPolicy.metadataCategories.contains($0.category) }
+        thread = rules.map { $0.action == .thread }
     }
 
     /// Reads rule files in order (each error names its file and line).
@@ -75,6 +77,9 @@ public struct StripRuleSet: Sendable {
 
     /// Whether the rule at `index` finds article metadata (`StripPolicy.metadataCategories`).
     func isMetadata(_ index: Int) -> Bool { metadata[index] }
+
+    /// Whether the rule at `index` is a `thread` rule (a comment heading).
+    func isThread(_ index: Int) -> Bool { thread[index] }
 
     /// Whether a line removed for `reason` is page furniture (`StripPolicy.furnitureCategories`).
     func isFurniture(_ reason: StripLine.Reason) -> Bool {
