@@ -24,7 +24,9 @@ enum LineClass: Equatable {
     init(_ line: ParagraphClassifier.Line) {
         if line.isBlank { self = .transparent; return }
         if line.removed { self = line.furniture ? .bad : .transparent; return }
-        if line.protected { self = .good; return }
+        // A protected line (a dateline, a headline, a document's title) is never removed; it speaks for its
+        // neighbours only when it is prose.
+        if line.protected { self = Self.isProse(line) ? .good : .transparent; return }
         if line.metaLike { self = .transparent; return }
         let f = line.features
         if Self.isProse(line) { self = .good; return }
