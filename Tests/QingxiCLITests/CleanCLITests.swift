@@ -16,11 +16,12 @@ import Testing
     }
 
     @Test func cleanStagesAndTargetOptions() throws {
-        let input = "後來審議通過了方案。\n後來審議通過了方案。\n【責編 王某】\n"
+        // A body sentence: a short line repeated on its own would be kept.
+        let input = "後來，縣人大常委會審議通過了這個方案，並要求各部門在年底前落實到位。\n後來，縣人大常委會審議通過了這個方案，並要求各部門在年底前落實到位。\n【責編 王某】\n"
         let keep = try CLIRunner.run(["clean", "--to", "keep", "--stages", "strip,dedup"], stdin: input)
-        #expect(keep.text == "後來審議通過了方案。\n")
+        #expect(keep.text == "後來，縣人大常委會審議通過了這個方案，並要求各部門在年底前落實到位。\n")
         let convertOnly = try CLIRunner.run(["clean", "--stages", "convert"], stdin: input)
-        #expect(convertOnly.text == "后来审议通过了方案。\n后来审议通过了方案。\n【责编 王某】\n")
+        #expect(convertOnly.text == "后来，县人大常委会审议通过了这个方案，并要求各部门在年底前落实到位。\n后来，县人大常委会审议通过了这个方案，并要求各部门在年底前落实到位。\n【责编 王某】\n")
         let bad = try CLIRunner.run(["clean", "--stages", "convert,stripp"], stdin: input)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown stage 'stripp'"))

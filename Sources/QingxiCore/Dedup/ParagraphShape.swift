@@ -1,0 +1,84 @@
+/// What kind of line a paragraph is, as far as `dedup` cares: the shapes that must never be removed as
+/// near-duplicates, because a few characters change what they say.
+///
+/// Contract (docs/dedup.md, "When unsure, keep"):
+/// - `.numbered`: a numbered clause or item. After leading spaces the text starts with 第 + numeral + a unit
+///   (条 款 章 节 项 编 篇 部, either script: 第十一条, 第3章), a bracketed numeral (（一） (1) 〔二〕 【3】), a Chinese
+///   numeral and 、 (一、), a digit run and . ． 、 ) ） (1. 12、 3）, not followed by a digit (1.5 is a figure), or a
+///   circled or parenthesised number (① ⑴ ⒈).
+/// - `.short`: a key of fewer than `shortKeyChars` characters (a heading, a caption, an attribution "——姓名"), a
+///   line ending in a colon (a lead-in: "X提出了以下意见："), or a key of fewer than `headingKeyChars` characters
+///   with no sentence punctuation (，。！？；、 and ASCII , ! ? ;): a heading or a table row.
+/// - `.body`: everything else.
+/// Numbered clauses and short lines are never removed as near-duplicates, and never matched against as the kept
+/// side; a short line that repeats exactly is removed only inside a run of repeated paragraphs
+/// (`ParagraphDeduplicator+Runs.swift`). A numbered clause that repeats exactly and is not short is an ordinary
+/// duplicate.
+enum ParagraphShape: Equatable {
+    case body, numbered, short
+
+    static let shortKeyChars = 25
+    static let headingKeyChars = 50
+
+    /// The shape of a paragraph with raw scalars `text` and a key of `keyCount` characters.
+    static func of(_ text: [UInt32], keyCount: Int) -> ParagraphShape {
+        text.withUnsafeBufferPointer { of($0, keyCount: keyCount) }
+    }
+
+    static func of(_ text: UnsafeBufferPointer<UInt32>, keyCount: Int) -> ParagraphShape {
+        guard let start = text.firstIndex(where: { !isSpace($0) }) else { return .short }
+        if isNumbered(text, from: start) { return .numbered }
+        if keyCount < shortKeyChars { return .short }
+        if let last = text.lastIndex(where: { !isSpace($0) }), text[last] == 0xFF1A || text[last] == 0x3A { return .short }
+        if keyCount < headingKeyChars && !text.contains(where: isSentencePunctuation) { return .short }
+        return .body
+    }
+
+    /// Whether the text at `start` opens with a clause or item number.
+    private static func isNumbered(_ t: UnsafeBufferPointer<UInt32>, from start: Int) -> Bool {
+        let first = t[start]
+        if (0x2460...0x249B).contains(first) { return true }  // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
+        if first == 0x7B2C {  // 第
+            let end = numeralRun(t, from: start + 1, chinese: true)
+            return end > start + 1 && end < t.count && clauseUnits.contains(t[end])
+        }
+        if let close = brackets[first] {
+            let end = numeralRun(t, from: start + 1, chinese: true)
+            return end > start + 1 && end < t.count && t[end] == close
+        }
+        let chineseEnd = numeralRun(t, from: start, chinese: true)
+        let digitEnd = numeralRun(t, from: start, chinese: false)
+        if digitEnd > start, digitEnd == chineseEnd, digitEnd < t.count, digitMarks.contains(t[digitEnd]) {
+            return !(digitEnd + 1 < t.count && isDigit(t[digitEnd + 1]))
+        }
+        return chineseEnd > start && chineseEnd < t.count && t[chineseEnd] == 0x3001  // 一、
+    }
+
+    /// The end of the run of numerals starting at `i`: digits (ASCII or full-width), plus Chinese numerals when
+    /// `chinese` is set.
+    private static func numeralRun(_ t: UnsafeBufferPointer<UInt32>, from i: Int, chinese: Bool) -> Int {
+        var end = i
+        while end < t.count, isDigit(t[end]) || (chinese && chineseNumerals.contains(t[end])) { end += 1 }
+        return end
+    }
+
+    private static func isDigit(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) }
+
+    private static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 }
+
+    private static func isSentencePunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xFF0C, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x3001, 0x2C, 0x21, 0x3F, 0x3B: true
+        default: false
+        }
+    }
+
+    /// 〇零一二三四五六七八九十百千两.
+    private static let chineseNumerals: Set<UInt32> = Set("〇零一二三四五六七八九十百千两".unicodeScalars.map(\.value))
+    /// 条條款章节節项項编編篇部.
+    private static let clauseUnits: Set<UInt32> = Set("条條款章节節项項编編篇部".unicodeScalars.map(\.value))
+    /// . ． 、 ) ）
+    private static let digitMarks: Set<UInt32> = [0x2E, 0xFF0E, 0x3001, 0x29, 0xFF09]
+    /// Opening bracket → closing bracket: （） () 〔〕 【】 [].
+    private static let brackets: [UInt32: UInt32] = [0xFF08: 0xFF09, 0x28: 0x29, 0x3014: 0x3015, 0x3010: 0x3011, 0x5B: 0x5D]
+}
