@@ -69,16 +69,23 @@ import Testing
         #expect(DedupHarness.accountsForEverything([article], result))
     }
 
-    @Test func aShortRepeatNextToAnUnrelatedCopyIsKept() throws {
-        let body = "九月以来，施工单位对清河大桥的三个桥墩进行了加固，目前主体工程已完成八成。"
-        let lines = ["大桥加固期间实行单向通行", body, "专家点评", "大桥加固期间实行单向通行", body]
-        // The heading's first occurrence is ¶1, the copied body's original is ¶2: ¶4 sits right before a copy
-        // of the paragraph after its own original, so it belongs to the repeated run.
-        let result = try DedupHarness.dedup([lines])
-        #expect(result.kept[0] == Array(lines[0..<3]))
-        let shifted = ["大桥加固期间实行单向通行", "专家点评", body, "大桥加固期间实行单向通行", body]
-        // Here the copy of ¶3 follows the heading, whose original ¶1 is followed by ¶2: not a run.
-        #expect(try DedupHarness.dedup([shifted]).kept[0] == Array(shifted[0..<4]))
+    @Test func aShortRepeatNeedsARunOfTwoCopiesBesideIt() throws {
+        let bodies = [
+            "九月以来，施工单位对清河大桥的三个桥墩进行了加固，目前主体工程已完成八成。",
+            "县交警大队在桥头设置了临时信号灯，并安排专人在早晚高峰时段疏导交通。",
+        ]
+        // A heading and two paragraphs printed again: a run, the heading goes with it.
+        let two = ["大桥加固期间实行单向通行"] + bodies + ["专家点评", "大桥加固期间实行单向通行"] + bodies
+        #expect(try DedupHarness.dedup([two]).kept[0] == Array(two[0..<4]))
+        // A heading and one paragraph printed again: not evidence enough, the heading stays.
+        let one = ["大桥加固期间实行单向通行", bodies[0], "专家点评", "大桥加固期间实行单向通行", bodies[0]]
+        #expect(try DedupHarness.dedup([one]).kept[0] == Array(one[0..<4]))
+        // The copies after the heading repeat what followed something else: not its run.
+        let shifted = ["大桥加固期间实行单向通行", "专家点评"] + bodies + ["大桥加固期间实行单向通行"] + bodies
+        #expect(try DedupHarness.dedup([shifted]).kept[0] == Array(shifted[0..<5]))
+        // After a run of two copies, an attribution that followed the originals goes too.
+        let after = bodies + ["——清河县融媒体中心", "专家点评"] + bodies + ["——清河县融媒体中心"]
+        #expect(try DedupHarness.dedup([after]).kept[0] == Array(after[0..<4]))
     }
 
     @Test func aCopyThatAddsAFewCharactersIsRemovedAndSaysHowMany() throws {

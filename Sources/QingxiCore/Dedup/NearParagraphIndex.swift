@@ -54,6 +54,8 @@ struct NearParagraphIndex {
     private var lastSlots: [Int] = []
     private var lastKey: [UInt32] = []
     private var lastNumbers: [UInt64]?
+    /// Distinct grams of the last key that are common (not followed).
+    private var lastCommon = 0
     private var counts: [Int32] = []
     private var touched: [Int] = []
 
@@ -102,14 +104,19 @@ struct NearParagraphIndex {
     }
 
     /// The touched entries (at most `verifyLimit`, in entry order) that share the most rare grams with the last
-    /// key, among those whose length lets the last key pass (at least `threshold` of theirs, at most `maxAdded`
-    /// more).
+    /// key, among those that could cover it: a length that lets the last key pass (at least `threshold` of
+    /// theirs, at most `maxAdded` more), and enough shared grams. Each added character breaks at most 3 grams of
+    /// the key and each gap left by a dropped one at most 2, so a covering paragraph shares every rare gram of
+    /// the key but `3·maxAdded + 2·dropped` (the common ones are not counted): an exact bound, not a guess, and
+    /// it spares the alignment of paragraphs that merely share some wording.
     private func mostShared(threshold: Double, maxAdded: Int) -> [Int] {
         var top: [(shared: Int32, entry: Int)] = []
         let length = lastKey.count
         for entry in touched {
             let kept = keys[entry].count
             guard length <= kept + maxAdded, Double(length) >= threshold * Double(kept) else { continue }
+            let dropped = Int(((1 - threshold) * Double(kept)).rounded(.up))
+            guard Int(counts[entry]) >= lastSlots.count - lastCommon - 3 * maxAdded - 2 * dropped else { continue }
             let candidate = (shared: counts[entry], entry: entry)
             if top.count < Self.verifyLimit {
                 top.append(candidate)
@@ -172,7 +179,7 @@ struct NearParagraphIndex {
         found.reserveCapacity(key.count)
         let mask = slots.count - 1
         let (current, start) = (stamp, articleStart)
-        var added = 0
+        var added = 0, common = 0
         key.withUnsafeBufferPointer { k in
             slots.withUnsafeMutableBufferPointer { slots in
                 postingEntry.withUnsafeBufferPointer { entries in
@@ -190,7 +197,8 @@ struct NearParagraphIndex {
                                 } else {
                                     slots[slot].stamp = current
                                     // A common gram (more kept paragraphs than postingCap have it) is not followed.
-                                    var posting = slots[slot].count > Self.postingCap ? -1 : slots[slot].head
+                                    var posting = slots[slot].head
+                                    if slots[slot].count > Self.postingCap { (posting, common) = (-1, common + 1) }
                                     while posting >= 0 {
                                         let entry = Int(entries[Int(posting)])
                                         if counts[entry] == 0 { met.append(entry) }
@@ -206,7 +214,7 @@ struct NearParagraphIndex {
             }
         }
         usedCount += added
-        (lastSlots, touched) = (found, met)
+        (lastSlots, touched, lastCommon) = (found, met, common)
     }
 
     /// The digit runs of a key, each folded into a 64-bit value (digits and run length).

@@ -40,6 +40,7 @@ public final class ParagraphDeduplicator: Stage {
     var nearKept: [KeptParagraph] = []
     var ordinal = 0
     var previousCopyOf: Int?
+    var previousRun = 0
     var pending: [PendingParagraph] = []
     var pendingKeys: [KeyHash] = []
     var sketch = MinHashSketch()
@@ -75,7 +76,7 @@ public final class ParagraphDeduplicator: Stage {
         articleKeys.removeAll(keepingCapacity: true)
         nearIndex.reset()
         nearKept.removeAll(keepingCapacity: true)
-        (ordinal, previousCopyOf) = (0, nil)
+        (ordinal, previousCopyOf, previousRun) = (0, nil, 0)
         pending.removeAll(keepingCapacity: true)
         pendingKeys.removeAll(keepingCapacity: true)
         sketch.reset()
@@ -93,21 +94,19 @@ public final class ParagraphDeduplicator: Stage {
         ordinal += 1
         if options.scope == .stream && key.count >= options.minChars { pendingKeys.append(key.hash) }
         let verdict = try judge(paragraph, key, article)
-        try settlePending(before: verdict, article, emit)
+        if try holdInRun(paragraph, verdict, article, emit) { return }
         switch verdict {
         case .copy(let original, let reason):
-            previousCopyOf = original.ordinal
+            noteCopy(of: original)
             article.recordRemoval(paragraph, stage: name, reason: reason)
         case .shortRepeat(let original):
-            // Its neighbours decide (settlePending); the next paragraph must not read one from before it.
-            previousCopyOf = nil
-            pending.append(PendingParagraph(paragraph: paragraph, original: original))
+            startPending(paragraph, original)
         case .seenElsewhere(let reason):
-            previousCopyOf = nil
+            (previousCopyOf, previousRun) = (nil, 0)
             if lsh != nil { sketch.add(key: key.scalars) }
             article.recordRemoval(paragraph, stage: name, reason: reason)
         case .kept(let shape):
-            previousCopyOf = nil
+            (previousCopyOf, previousRun) = (nil, 0)
             keep(paragraph, key, shape)
             try pass(paragraph, emit)
         }
@@ -116,7 +115,7 @@ public final class ParagraphDeduplicator: Stage {
     /// What happens to a paragraph with a non-empty key (nothing is recorded yet).
     private func judge(_ paragraph: Paragraph, _ key: ParagraphKey, _ article: Article) throws -> Verdict {
         if let first = articleKeys[key.hash.low], key.count >= options.articleMinChars {
-            if first.shape != .short || previousCopyOf == first.ordinal - 1 {
+            if first.shape != .short || (previousCopyOf == first.ordinal - 1 && previousRun >= Self.runCopies) {
                 return .copy(first, "duplicate of ¶\(first.number)")
             }
             return .shortRepeat(first)
@@ -166,7 +165,7 @@ public final class ParagraphDeduplicator: Stage {
     }
 
     public func end(_ article: Article, emit: (Paragraph) throws -> Void) throws {
-        try settlePending(before: nil, article, emit)
+        try settlePending(removing: false, article, emit)
         let duplicate = try judgeArticle(article, emit: emit)
         if !duplicate { rememberKeys(of: article) }
         for p in held { try emit(p) }
