@@ -121,6 +121,7 @@ import Testing
     ])
     func shapes(text: String, shape: ParagraphShape) throws {
         let key = ParagraphKeyMaker(try DedupHarness.cliFold).key(text)
+        #expect(ParagraphShape.of(Paragraph(text: text, number: 1, line: 1), keyCount: key.count) == shape)
         #expect(ParagraphShape.of(text.unicodeScalars.map(\.value), keyCount: key.count) == shape)
     }
 }

@@ -139,13 +139,24 @@ struct NearParagraphIndex {
         keys.append(lastSlots.count >= Self.minimumGrams ? lastKey : [])
         counts.append(0)
         guard lastSlots.count >= Self.minimumGrams, postingEntry.count + lastSlots.count <= Self.maxPostings else { return entry }
-        for slot in lastSlots {
-            slots[slot].count &+= 1
-            guard slots[slot].count <= Self.postingCap else { continue }
-            postingEntry.append(Int32(entry))
-            postingNext.append(slots[slot].head)
-            slots[slot].head = Int32(postingEntry.count - 1)
+        // Room for every gram, filled through pointers, then trimmed to the grams that still take postings.
+        let first = postingEntry.count
+        postingEntry.append(contentsOf: repeatElement(Int32(entry), count: lastSlots.count))
+        postingNext.append(contentsOf: repeatElement(-1, count: lastSlots.count))
+        var used = 0
+        postingNext.withUnsafeMutableBufferPointer { next in
+            slots.withUnsafeMutableBufferPointer { slots in
+                for slot in lastSlots {
+                    slots[slot].count &+= 1
+                    guard slots[slot].count <= Self.postingCap else { continue }
+                    next[first + used] = slots[slot].head
+                    slots[slot].head = Int32(first + used)
+                    used += 1
+                }
+            }
         }
+        postingEntry.removeLast(lastSlots.count - used)
+        postingNext.removeLast(lastSlots.count - used)
         return entry
     }
 

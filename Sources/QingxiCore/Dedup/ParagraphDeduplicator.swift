@@ -121,7 +121,7 @@ public final class ParagraphDeduplicator: Stage {
             return .shortRepeat(first)
         }
         if let reason = try seenElsewhere(paragraph, key, article) { return .seenElsewhere(reason) }
-        let shape = ParagraphShape.of(paragraph.scalars ?? paragraph.text.unicodeScalars.map(\.value), keyCount: key.count)
+        let shape = ParagraphShape.of(paragraph, keyCount: key.count)
         if shape == .body, let threshold = options.near,
            let match = nearIndex.lookUp(key.scalars, threshold: threshold, maxAdded: options.nearMaxAdded) {
             let added = match.alignment.added

@@ -20,22 +20,30 @@ enum ParagraphShape: Equatable {
     static let shortKeyChars = 25
     static let headingKeyChars = 50
 
-    /// The shape of a paragraph with raw scalars `text` and a key of `keyCount` characters.
-    static func of(_ text: [UInt32], keyCount: Int) -> ParagraphShape {
-        text.withUnsafeBufferPointer { of($0, keyCount: keyCount) }
+    /// The shape of a paragraph with a key of `keyCount` characters.
+    static func of(_ paragraph: Paragraph, keyCount: Int) -> ParagraphShape {
+        if let scalars = paragraph.scalars { return of(scalars, keyCount: keyCount) }
+        return of(paragraph.text.unicodeScalars.lazy.map(\.value), keyCount: keyCount)
     }
 
-    static func of(_ text: UnsafeBufferPointer<UInt32>, keyCount: Int) -> ParagraphShape {
-        guard let start = text.firstIndex(where: { !isSpace($0) }) else { return .short }
-        if isNumbered(text, from: start) { return .numbered }
+    /// The shape of a paragraph with scalars `text` and a key of `keyCount` characters. Reads the first
+    /// `numberPrefix` scalars, the last one, and all of them only for a key too short to be sure it is a body.
+    static func of<Scalars: BidirectionalCollection>(_ text: Scalars, keyCount: Int) -> ParagraphShape where Scalars.Element == UInt32 {
+        let opening = Array(text.drop(while: isSpace).prefix(numberPrefix))
+        guard !opening.isEmpty else { return .short }
+        if opening.withUnsafeBufferPointer(isNumbered) { return .numbered }
         if keyCount < shortKeyChars { return .short }
-        if let last = text.lastIndex(where: { !isSpace($0) }), text[last] == 0xFF1A || text[last] == 0x3A { return .short }
+        if let last = text.last(where: { !isSpace($0) }), last == 0xFF1A || last == 0x3A { return .short }
         if keyCount < headingKeyChars && !text.contains(where: isSentencePunctuation) { return .short }
         return .body
     }
 
-    /// Whether the text at `start` opens with a clause or item number.
-    private static func isNumbered(_ t: UnsafeBufferPointer<UInt32>, from start: Int) -> Bool {
+    /// Scalars read for a clause number (第一千二百三十四条 has 9).
+    static let numberPrefix = 16
+
+    /// Whether the text opens with a clause or item number.
+    private static func isNumbered(_ t: UnsafeBufferPointer<UInt32>) -> Bool {
+        let start = 0
         let first = t[start]
         if (0x2460...0x249B).contains(first) { return true }  // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
         if first == 0x7B2C {  // 第
