@@ -97,6 +97,16 @@ import Testing
         #expect(result.removals.map(\.2) == ["near-duplicate of ¶1, adds 5 chars"])
     }
 
+    @Test func aReplacedPhraseOrAnAddedFigureIsNotACopy() throws {
+        let kept = "清河县自然资源局发布了全县耕地保护情况年度报告，报告全文已经在县政府网站公开。"
+        let phrase = "清河县社会事业局发布了全县耕地保护情况年度报告，报告全文已经在县政府网站公开。"
+        let figure = "清河县自然资源局发布了全县耕地保护情况年度报告，报告全文已经于3日在县政府网站公开。"
+        let typo = "清河县自然资源局发布了全县耕地保护情况年度报告，报告全文已经在县政府网站公布。"
+        let result = try DedupHarness.dedup([[kept, phrase, figure, typo]])
+        #expect(result.kept[0] == [kept, phrase, figure])
+        #expect(result.removals.map(\.2) == ["near-duplicate of ¶1, adds 1 char"])
+    }
+
     @Test func alignmentCountsCharactersAddedAndDropped() {
         let kept = Array("abcdefghij".unicodeScalars.map(\.value))
         let later = Array("abcXdefghijYZ".unicodeScalars.map(\.value))
@@ -110,10 +120,13 @@ import Testing
         #expect((both.added, both.dropped, both.common) == (1, 1, 299))
     }
 
+    static let clause = "应当在每年三月底前报送上一年度的工作总结，并对报送材料的真实性负责。"
+
     @Test(arguments: [
-        ("第十二条　代理人应当", ParagraphShape.numbered), ("第3章 总则", .numbered), ("第十條　本法", .numbered),
-        ("（一）加强组织领导", .numbered), ("(2) 资金来源", .numbered), ("一、总体要求", .numbered),
-        ("1. 申请条件", .numbered), ("12、报送材料", .numbered), ("①项目名称", .numbered),
+        ("第十二条　代理人" + clause, ParagraphShape.numbered), ("第3章 " + clause, .numbered), ("第十條　" + clause, .numbered),
+        ("（一）" + clause, .numbered), ("(2) " + clause, .numbered), ("一、" + clause, .numbered),
+        ("1. " + clause, .numbered), ("12、" + clause, .numbered), ("①" + clause, .numbered), ("〔三〕" + clause, .numbered),
+        ("一、总体要求", .short), ("（一）加强组织领导", .short), ("第三章　监督管理", .short),
         ("1.5亿元的项目资金已经全部拨付到位，剩余资金将在年底前完成审计。", .body),
         ("第一次全体会议", .short), ("——清河县水利局局长 顾长青", .short),
         ("市人大常委会副主任、市总工会主席李明远同志在座谈会上提出了以下意见：", .short),

@@ -1,6 +1,13 @@
 /// How much of one key another one covers: the length of their longest common subsequence (characters shared
 /// in order), from which `dedup` reads what a later paragraph adds to a kept one (`added`) and what it leaves
-/// out (`dropped`).
+/// out (`dropped`), and whether the two differ in one place only (`inOnePlace`).
+///
+/// `covers(maxAdded:)` is the near-duplicate contract of `dedup`: the later paragraph adds at most `maxAdded`
+/// characters, and it does not replace a phrase. Replacing two or more characters of the kept key by others in
+/// one place (雄安自然资源概况 → 雄安社会经济概况, 代理人 → 代理机构) changes the subject, so it is not a copy;
+/// one character replaced (a typo, a script-conversion difference), text left out, or a few characters inserted
+/// (a credit appended) are. When the keys differ in several places, the later one may insert characters (up to
+/// `maxAdded`) or replace at most 2 in all: anything else is kept, being unsure.
 ///
 /// Method: the bit-parallel LCS of Allison and Dix (as in Hyyrö 2004): one bit per character of the kept key,
 /// one pass over the later key, each step an AND, an add with carry and an OR over ⌈m/64⌉ words, so a pair of
@@ -12,11 +19,27 @@ struct KeyAlignment: Equatable {
     var dropped: Int
     /// Length of the longest common subsequence.
     var common: Int
+    /// True when everything but one stretch of each key is a shared prefix and suffix.
+    var inOnePlace: Bool
 
     /// Aligns `later` against `kept`.
     init(later: [UInt32], kept: [UInt32]) {
         let common = Self.lcsLength(later, kept)
         (added, dropped, self.common) = (later.count - common, kept.count - common, common)
+        var prefix = 0
+        while prefix < min(later.count, kept.count) && later[prefix] == kept[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(later.count, kept.count) - prefix && later[later.count - 1 - suffix] == kept[kept.count - 1 - suffix] {
+            suffix += 1
+        }
+        inOnePlace = prefix + suffix == common
+    }
+
+    /// The near-duplicate contract (see the type's comment).
+    func covers(maxAdded: Int) -> Bool {
+        guard added <= maxAdded else { return false }
+        if inOnePlace { return added <= 1 || dropped == 0 }
+        return dropped == 0 || added <= 2
     }
 
     /// The share of the kept key that the later one repeats, in order (1 when it repeats all of it, whatever it

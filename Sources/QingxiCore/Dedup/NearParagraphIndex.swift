@@ -1,11 +1,10 @@
 /// Finds, among the body paragraphs kept so far in one article, one that covers a new paragraph: the
 /// in-article near-duplicate test of `dedup` (`--near`).
 ///
-/// Contract: a match is a kept paragraph such that the new one adds at most `maxAdded` key characters of its own
-/// (`KeyAlignment.added`: characters not in their longest common subsequence), it repeats at least
-/// `threshold` of the kept key in order (`KeyAlignment.similarity`), and the numbers (digit runs) of the
-/// shorter key appear, in order, among those of the longer, so two paragraphs that differ only in a figure or
-/// a date are never near-duplicates. Among the candidates checked, the one the new paragraph adds least to
+/// Contract: a match is a kept paragraph that covers the new one (`KeyAlignment.covers`: it adds at most
+/// `maxAdded` key characters of its own and replaces no phrase), of which the new one repeats at least
+/// `threshold` in order (`KeyAlignment.similarity`), and whose numbers (digit runs) include, in order, all of
+/// the new one's: a paragraph that changes or adds a figure or a date is never a near-duplicate. Among the candidates checked, the one the new paragraph adds least to
 /// wins (then the most similar, then the earliest). Keys with fewer than `minimumGrams` distinct 3-grams are
 /// neither looked up nor added.
 ///
@@ -92,13 +91,12 @@ struct NearParagraphIndex {
         var best: Match?
         for entry in mostShared(threshold: threshold, maxAdded: maxAdded) {
             let alignment = KeyAlignment(later: key, kept: keys[entry])
-            guard alignment.added <= maxAdded, alignment.similarity >= threshold else { continue }
+            guard alignment.covers(maxAdded: maxAdded), alignment.similarity >= threshold else { continue }
             if let best, best.alignment.added < alignment.added
                 || (best.alignment.added == alignment.added && best.alignment.similarity >= alignment.similarity) { continue }
-            let mine = lastKeyNumbers()
-            let theirs = Self.numbers(of: keys[entry])
-            let (short, long) = keys[entry].count <= key.count ? (theirs, mine) : (mine, theirs)
-            if Self.isSubsequence(short, of: long) { best = Match(entry: entry, alignment: alignment) }
+            if Self.isSubsequence(lastKeyNumbers(), of: Self.numbers(of: keys[entry])) {
+                best = Match(entry: entry, alignment: alignment)
+            }
         }
         return best
     }

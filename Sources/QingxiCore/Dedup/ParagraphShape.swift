@@ -2,13 +2,14 @@
 /// near-duplicates, because a few characters change what they say.
 ///
 /// Contract (docs/dedup.md, "When unsure, keep"):
+/// - `.short` (tested first, so a numbered heading such as 一、总体要求 is short): a key of fewer than
+///   `shortKeyChars` characters (a heading, a caption, an attribution "——姓名"), a line ending in a colon (a
+///   lead-in: "X提出了以下意见："), or a key of fewer than `headingKeyChars` characters with no sentence
+///   punctuation (，。！？；、 and ASCII , ! ? ;): a heading or a table row.
 /// - `.numbered`: a numbered clause or item. After leading spaces the text starts with 第 + numeral + a unit
 ///   (条 款 章 节 项 编 篇 部, either script: 第十一条, 第3章), a bracketed numeral (（一） (1) 〔二〕 【3】), a Chinese
 ///   numeral and 、 (一、), a digit run and . ． 、 ) ） (1. 12、 3）, not followed by a digit (1.5 is a figure), or a
 ///   circled or parenthesised number (① ⑴ ⒈).
-/// - `.short`: a key of fewer than `shortKeyChars` characters (a heading, a caption, an attribution "——姓名"), a
-///   line ending in a colon (a lead-in: "X提出了以下意见："), or a key of fewer than `headingKeyChars` characters
-///   with no sentence punctuation (，。！？；、 and ASCII , ! ? ;): a heading or a table row.
 /// - `.body`: everything else.
 /// Numbered clauses and short lines are never removed as near-duplicates, and never matched against as the kept
 /// side; a short line that repeats exactly is removed only inside a run of repeated paragraphs
@@ -29,13 +30,11 @@ enum ParagraphShape: Equatable {
     /// The shape of a paragraph with scalars `text` and a key of `keyCount` characters. Reads the first
     /// `numberPrefix` scalars, the last one, and all of them only for a key too short to be sure it is a body.
     static func of<Scalars: BidirectionalCollection>(_ text: Scalars, keyCount: Int) -> ParagraphShape where Scalars.Element == UInt32 {
-        let opening = Array(text.drop(while: isSpace).prefix(numberPrefix))
-        guard !opening.isEmpty else { return .short }
-        if opening.withUnsafeBufferPointer(isNumbered) { return .numbered }
         if keyCount < shortKeyChars { return .short }
         if let last = text.last(where: { !isSpace($0) }), last == 0xFF1A || last == 0x3A { return .short }
         if keyCount < headingKeyChars && !text.contains(where: isSentencePunctuation) { return .short }
-        return .body
+        let opening = Array(text.drop(while: isSpace).prefix(numberPrefix))
+        return opening.withUnsafeBufferPointer(isNumbered) ? .numbered : .body
     }
 
     /// Scalars read for a clause number (第一千二百三十四条 has 9).
