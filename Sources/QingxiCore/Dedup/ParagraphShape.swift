@@ -21,24 +21,78 @@ enum ParagraphShape: Equatable {
     static let shortKeyChars = 25
     static let headingKeyChars = 50
 
-    /// The shape of a paragraph with a key of `keyCount` characters.
+    /// The shape of a paragraph with a key of `keyCount` characters. Reads the text's UTF-8 bytes: its first
+    /// `numberPrefix` scalars, its end, and all of it only for a key too short to be sure it is a body.
     static func of(_ paragraph: Paragraph, keyCount: Int) -> ParagraphShape {
-        if let scalars = paragraph.scalars { return of(scalars, keyCount: keyCount) }
-        return of(paragraph.text.unicodeScalars.lazy.map(\.value), keyCount: keyCount)
+        if keyCount < shortKeyChars { return .short }
+        var text = paragraph.text
+        return text.withUTF8 { of(utf8: $0, keyCount: keyCount) }
     }
 
-    /// The shape of a paragraph with scalars `text` and a key of `keyCount` characters. Reads the first
-    /// `numberPrefix` scalars, the last one, and all of them only for a key too short to be sure it is a body.
-    static func of<Scalars: BidirectionalCollection>(_ text: Scalars, keyCount: Int) -> ParagraphShape where Scalars.Element == UInt32 {
-        if keyCount < shortKeyChars { return .short }
-        if let last = text.last(where: { !isSpace($0) }), last == 0xFF1A || last == 0x3A { return .short }
-        if keyCount < headingKeyChars && !text.contains(where: isSentencePunctuation) { return .short }
-        let opening = Array(text.drop(while: isSpace).prefix(numberPrefix))
-        return opening.withUnsafeBufferPointer(isNumbered) ? .numbered : .body
+    static func of(utf8 text: UnsafeBufferPointer<UInt8>, keyCount: Int) -> ParagraphShape {
+        if keyCount < shortKeyChars || endsWithColon(text) { return .short }
+        if keyCount < headingKeyChars && !hasSentencePunctuation(text) { return .short }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: numberPrefix) { opening in
+            let count = openingScalars(text, into: opening)
+            return isNumbered(UnsafeBufferPointer(rebasing: opening[0..<count])) ? .numbered : .body
+        }
     }
 
     /// Scalars read for a clause number (第一千二百三十四条 has 9).
     static let numberPrefix = 16
+
+    /// Decodes up to `out.count` scalars after the leading spaces; returns how many.
+    private static func openingScalars(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        var (i, count) = (0, 0)
+        while i < text.count && count < out.count {
+            let (scalar, length) = ParagraphKeyMaker.decode(text, at: i)
+            i += length
+            if count == 0 && isSpace(scalar.value) { continue }
+            out[count] = scalar.value
+            count += 1
+            // Most paragraphs open with a character no number starts with: one scalar decides.
+            if count == 1 && !mayOpenNumber(scalar.value) { break }
+        }
+        return count
+    }
+
+    /// Whether the text ends, before trailing spaces (space, tab, U+3000, U+00A0), in ： or :.
+    private static func endsWithColon(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = t.count
+        while end > 0 {
+            if t[end - 1] == 0x20 || t[end - 1] == 0x09 {
+                end -= 1
+            } else if end >= 3 && t[end - 3] == 0xE3 && t[end - 2] == 0x80 && t[end - 1] == 0x80 {
+                end -= 3
+            } else if end >= 2 && t[end - 2] == 0xC2 && t[end - 1] == 0xA0 {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        if end >= 1 && t[end - 1] == 0x3A { return true }
+        return end >= 3 && t[end - 3] == 0xEF && t[end - 2] == 0xBC && t[end - 1] == 0x9A
+    }
+
+    /// Whether the text holds sentence punctuation: ，。！？；、 or ASCII , ! ? ; (UTF-8: EF BC 8C/81/9F/9B, E3 80 82/81).
+    private static func hasSentencePunctuation(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < t.count {
+            switch t[i] {
+            case 0x2C, 0x21, 0x3F, 0x3B: return true
+            case 0xEF where i + 2 < t.count && t[i + 1] == 0xBC:
+                switch t[i + 2] {
+                case 0x8C, 0x81, 0x9F, 0x9B: return true
+                default: break
+                }
+            case 0xE3 where i + 2 < t.count && t[i + 1] == 0x80:
+                if t[i + 2] == 0x82 || t[i + 2] == 0x81 { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
 
     /// Whether the text opens with a clause or item number.
     private static func isNumbered(_ t: UnsafeBufferPointer<UInt32>) -> Bool {
@@ -69,16 +123,13 @@ enum ParagraphShape: Equatable {
         return end
     }
 
+    private static func mayOpenNumber(_ v: UInt32) -> Bool {
+        v == 0x7B2C || brackets[v] != nil || isDigit(v) || chineseNumerals.contains(v) || (0x2460...0x249B).contains(v)
+    }
+
     private static func isDigit(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) }
 
     private static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 }
-
-    private static func isSentencePunctuation(_ v: UInt32) -> Bool {
-        switch v {
-        case 0xFF0C, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x3001, 0x2C, 0x21, 0x3F, 0x3B: true
-        default: false
-        }
-    }
 
     /// 〇零一二三四五六七八九十百千两.
     private static let chineseNumerals: Set<UInt32> = Set("〇零一二三四五六七八九十百千两".unicodeScalars.map(\.value))
