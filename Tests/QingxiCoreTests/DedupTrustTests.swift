@@ -88,6 +88,14 @@ import Testing
         #expect(try DedupHarness.dedup([after]).kept[0] == Array(after[0..<4]))
     }
 
+    @Test func aTableOfShortRowsPrintedTwiceLosesTheSecondCopyButThreeLinesAreNotEnough() throws {
+        let rows = ["品名 规格 单价", "大米 25公斤 128元", "面粉 10公斤 46元", "菜籽油 5升 89元", "鸡蛋 1公斤 11元"]
+        let table = ["本周粮油价格"] + rows + ["", "本周粮油价格"] + rows
+        #expect(try DedupHarness.dedup([table]).kept[0] == Array(table[0...6]))
+        let short = ["分享", "facebook", "LINE", "正文"] + ["分享", "facebook", "LINE"]
+        #expect(try DedupHarness.dedup([short]).kept[0] == short)
+    }
+
     @Test func aCopyThatAddsAFewCharactersIsRemovedAndSaysHowMany() throws {
         let first = "会议要求，县防汛抗旱指挥部各成员单位实行二十四小时值班制度，确保信息畅通、指令直达、处置及时。"
         let credited = first + "（记者 林晓岚）"

@@ -2,19 +2,40 @@
 ///
 /// A short line (`ParagraphShape.short`) that repeats exactly means something different in each place: the
 /// attribution "——姓名" after each of several quotations, a section heading used twice, 此外. It is removed only
-/// when it belongs to a block printed twice: a **run** of at least `runCopies` consecutive non-blank paragraphs
-/// removed as copies (exact or near) of consecutive paragraphs, each copying the paragraph after the one the
-/// previous copied, and the line continues that run, before or after it (its first occurrence sits right after
-/// the last paragraph the run copied, or right before the first). Short lines inside a run are carried by it but
-/// do not count towards `runCopies`, so "a heading and one paragraph" repeated is not evidence enough: when
-/// unsure, keep. Neighbours are counted among non-blank paragraphs (`ordinal`), so blank lines do not matter.
+/// when it belongs to a block printed twice: a **run** of consecutive non-blank paragraphs that repeat
+/// consecutive earlier ones in the same order (each copies the paragraph after the one the previous copied), and
+/// the line continues that run, before or after it. A run is evidence when it holds at least `RepeatRun.copies`
+/// body copies (removed as exact or near copies), or at least `RepeatRun.lines` lines of any shape (a table or a
+/// list of short lines printed twice): "a heading and one paragraph" repeated is not evidence enough, when unsure,
+/// keep. Neighbours are counted among non-blank paragraphs (`ordinal`), so blank lines do not matter.
 ///
 /// The evidence after the line is not known when it arrives, so the line is held, with the blank lines and the
 /// copies after it (copies are removed whatever happens, and are only held to keep the removals in order), until
-/// the run reaches `runCopies` copies (the held lines go) or breaks (they stay). Whatever is still held at the
-/// end of an article stays.
+/// the run becomes evidence (the held lines go) or breaks (they stay). Whatever is still held at the end of an
+/// article stays.
 extension ParagraphDeduplicator {
-    static let runCopies = 2
+    /// The run of repeats that ends at the last non-blank paragraph.
+    struct RepeatRun {
+        static let copies = 2
+        static let lines = 4
+        /// Ordinal of the paragraph the last line of the run repeats; nil when the last paragraph was no repeat.
+        var lastOriginal: Int?
+        /// Body copies in the run, and all its lines.
+        var bodyCopies = 0
+        var length = 0
+
+        var isEvidence: Bool { bodyCopies >= Self.copies || length >= Self.lines }
+
+        /// Whether a repeat of `original` continues the run (repeats the paragraph after the last one repeated).
+        func continues(with original: KeptParagraph) -> Bool { lastOriginal == original.ordinal - 1 }
+
+        /// Adds a repeat of `original` (a body copy or a short line), or starts a new run with it.
+        mutating func add(_ original: KeptParagraph, isBody: Bool) {
+            if !continues(with: original) { (bodyCopies, length) = (0, 0) }
+            (lastOriginal, length) = (original.ordinal, length + 1)
+            if isBody { bodyCopies += 1 }
+        }
+    }
 
     /// A paragraph kept in this article, as the exact and near tests remember it.
     struct KeptParagraph {
@@ -42,16 +63,16 @@ extension ParagraphDeduplicator {
         case kept(ParagraphShape)
     }
 
-    /// Counts a removed copy of `original` into the run of aligned copies that ends here.
+    /// Counts a removed copy of `original` into the run that ends here.
     func noteCopy(of original: KeptParagraph) {
-        previousRun = previousCopyOf == original.ordinal - 1 ? previousRun + 1 : 1
-        previousCopyOf = original.ordinal
+        run.add(original, isBody: original.shape != .short)
     }
 
-    /// Holds a short repeat that may open a run; the run so far is empty.
+    /// Holds a short repeat that may open a run.
     func startPending(_ paragraph: Paragraph, _ original: KeptParagraph) {
         pending.append(PendingParagraph(paragraph: paragraph, original: original))
-        (previousCopyOf, previousRun) = (original.ordinal, 0)
+        run = RepeatRun()
+        run.add(original, isBody: false)
     }
 
     /// A blank (or empty-key) paragraph passes, or waits behind held ones so that the order survives.
@@ -61,23 +82,22 @@ extension ParagraphDeduplicator {
     }
 
     /// With short repeats held: a copy or a short repeat that continues the run joins them (true: nothing more
-    /// to do), and a run of `runCopies` copies removes them; anything else keeps them, and the caller goes on.
+    /// to do), and once the run is evidence they go; anything else keeps them, and the caller goes on.
     func holdInRun(_ paragraph: Paragraph, _ verdict: Verdict, _ article: Article, _ emit: (Paragraph) throws -> Void) throws -> Bool {
         guard !pending.isEmpty else { return false }
         switch verdict {
-        case .copy(let original, let reason) where previousCopyOf == original.ordinal - 1:
+        case .copy(let original, let reason) where run.continues(with: original):
             noteCopy(of: original)
             pending.append(PendingParagraph(paragraph: paragraph, reason: reason))
-            if previousRun >= Self.runCopies { try settlePending(removing: true, article, emit) }
-            return true
-        case .shortRepeat(let original) where previousCopyOf == original.ordinal - 1:
+        case .shortRepeat(let original) where run.continues(with: original):
+            run.add(original, isBody: false)
             pending.append(PendingParagraph(paragraph: paragraph, original: original))
-            previousCopyOf = original.ordinal
-            return true
         default:
             try settlePending(removing: false, article, emit)
             return false
         }
+        if run.isEvidence { try settlePending(removing: true, article, emit) }
+        return true
     }
 
     /// Releases the held paragraphs in order: copies are recorded as removed, short repeats removed when

@@ -39,8 +39,7 @@ public final class ParagraphDeduplicator: Stage {
     var nearIndex = NearParagraphIndex()
     var nearKept: [KeptParagraph] = []
     var ordinal = 0
-    var previousCopyOf: Int?
-    var previousRun = 0
+    var run = RepeatRun()
     var pending: [PendingParagraph] = []
     var pendingKeys: [KeyHash] = []
     var sketch = MinHashSketch()
@@ -76,7 +75,7 @@ public final class ParagraphDeduplicator: Stage {
         articleKeys.removeAll(keepingCapacity: true)
         nearIndex.reset()
         nearKept.removeAll(keepingCapacity: true)
-        (ordinal, previousCopyOf, previousRun) = (0, nil, 0)
+        (ordinal, run) = (0, RepeatRun())
         pending.removeAll(keepingCapacity: true)
         pendingKeys.removeAll(keepingCapacity: true)
         sketch.reset()
@@ -102,11 +101,11 @@ public final class ParagraphDeduplicator: Stage {
         case .shortRepeat(let original):
             startPending(paragraph, original)
         case .seenElsewhere(let reason):
-            (previousCopyOf, previousRun) = (nil, 0)
+            run = RepeatRun()
             if lsh != nil { sketch.add(key: key.scalars) }
             article.recordRemoval(paragraph, stage: name, reason: reason)
         case .kept(let shape):
-            (previousCopyOf, previousRun) = (nil, 0)
+            run = RepeatRun()
             keep(paragraph, key, shape)
             try pass(paragraph, emit)
         }
@@ -115,7 +114,7 @@ public final class ParagraphDeduplicator: Stage {
     /// What happens to a paragraph with a non-empty key (nothing is recorded yet).
     private func judge(_ paragraph: Paragraph, _ key: ParagraphKey, _ article: Article) throws -> Verdict {
         if let first = articleKeys[key.hash.low], key.count >= options.articleMinChars {
-            if first.shape != .short || (previousCopyOf == first.ordinal - 1 && previousRun >= Self.runCopies) {
+            if first.shape != .short || (run.continues(with: first) && run.isEvidence) {
                 return .copy(first, "duplicate of ¶\(first.number)")
             }
             return .shortRepeat(first)
