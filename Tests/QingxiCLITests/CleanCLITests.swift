@@ -52,4 +52,14 @@ import Testing
         #expect(stream.text == "甲篇\n\(shared)\n\u{0C}\n乙篇\n此外\n\u{0C}\n丙篇\n此外\n")
         #expect(stream.stderr.contains("(seen in article <stdin>)"))
     }
+
+    @Test func dedupExplainsWhatANearDuplicateAdds() throws {
+        let text = try String(contentsOf: CLIRunner.repoRoot.appendingPathComponent("corpus/golden/input/dedup-trust.txt"), encoding: .utf8)
+        let r = try CLIRunner.run(["dedup", "--explain"], stdin: text)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("dedup: removed ¶23 (near-duplicate of ¶19, adds 4 chars)"))
+        #expect(r.stderr.split(separator: "\n").count == 3)
+        let off = try CLIRunner.run(["dedup", "--near", "0"], stdin: text)
+        #expect(off.text.contains("现场测试。（记者 韩冬）"))
+    }
 }
