@@ -13,7 +13,8 @@
 /// article (a table's column names, a list's shared wording) and says nothing about which paragraph a new one
 /// repeats. A query therefore touches at most `postingCap` postings per gram, and only the `verifyLimit`
 /// entries sharing the most rare grams are aligned, so the cost of a paragraph does not grow with the length
-/// of the article. A paragraph made only of common grams finds no candidate and is kept ("when unsure, keep").
+/// of the article. A paragraph made only of common grams finds no candidate and is kept ("when unsure, keep"),
+/// and so is one whose alignments would exceed `alignmentBudget` (paragraphs of tens of thousands of characters).
 /// Each slot carries the stamp of the last query that met it: it removes repeated grams without sorting, and
 /// a slot whose stamp is older than the article is empty, so starting an article clears nothing.
 /// Memory: about 24 bytes per distinct gram of the article plus the keys of indexed paragraphs; past
@@ -24,6 +25,8 @@ struct NearParagraphIndex {
     static let maxPostings = 1 << 22
     static let postingCap: Int32 = 32
     static let verifyLimit = 4
+    /// Word operations of `KeyAlignment` allowed per lookup (about 10 ms): two paragraphs of 30,000 characters.
+    static let alignmentBudget = 1 << 24
 
     struct Match: Equatable {
         /// Position of the matched paragraph among the added ones.
@@ -89,7 +92,11 @@ struct NearParagraphIndex {
         }
         guard lastSlots.count >= Self.minimumGrams else { return nil }
         var best: Match?
+        var budget = Self.alignmentBudget
         for entry in mostShared(threshold: threshold, maxAdded: maxAdded) {
+            // Two huge paragraphs would cost seconds to align: past the budget, keep (when unsure, keep).
+            budget -= key.count * ((keys[entry].count + 63) / 64)
+            guard budget >= 0 else { break }
             let alignment = KeyAlignment(later: key, kept: keys[entry])
             guard alignment.covers(maxAdded: maxAdded), alignment.similarity >= threshold else { continue }
             if let best, best.alignment.added < alignment.added
