@@ -17,6 +17,17 @@ import Testing
         #expect(result.kept[0] == clauses)
     }
 
+    @Test func aNumberedClauseRepeatedInAnotherListIsKeptButACopiedListGoes() throws {
+        let conditions = [
+            "（一）近三年内无重大违法违规记录，未被列入失信被执行人名单和严重违法失信企业名单。",
+            "（二）按时足额缴纳社会保险费，近十二个月内无欠缴社会保险费的情况发生。",
+        ]
+        let lists = ["个人申请应当符合下列条件：", conditions[0], "企业申请应当符合下列条件：", conditions[1], conditions[0]]
+        #expect(try DedupHarness.dedup([lists]).kept[0] == lists)
+        let copied = ["申请条件"] + conditions + ["审核程序", "申请条件"] + conditions
+        #expect(try DedupHarness.dedup([copied]).kept[0] == Array(copied[0...3]))
+    }
+
     @Test func aHeadingInsideALongerHeadingAreBothKept() throws {
         for lines in [["三、重点任务", "三、重点任务和保障措施"], ["重点任务和保障措施", "重点任务"], ["专家组提出了以下意见：", "专家组成员提出了以下意见："]] {
             let result = try DedupHarness.dedup([lines])

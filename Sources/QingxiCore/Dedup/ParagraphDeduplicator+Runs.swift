@@ -1,11 +1,13 @@
-/// Short lines that repeat: removed only inside a run of repeated paragraphs.
+/// Short lines and numbered clauses that repeat: removed only inside a run of repeated paragraphs.
 ///
 /// A short line (`ParagraphShape.short`) that repeats exactly means something different in each place: the
-/// attribution "——姓名" after each of several quotations, a section heading used twice, 此外. It is removed only
+/// attribution "——姓名" after each of several quotations, a section heading used twice, 此外. So does a numbered
+/// clause: the same condition listed for two kinds of applicants applies to each. Such a repeat is removed only
 /// when it belongs to a block printed twice: a **run** of consecutive non-blank paragraphs that repeat
 /// consecutive earlier ones in the same order (each copies the paragraph after the one the previous copied), and
 /// the line continues that run, before or after it. A run is evidence when it holds at least `RepeatRun.copies`
-/// body copies (removed as exact or near copies), or at least `RepeatRun.lines` lines of any shape (a table or a
+/// body copies (exact or near copies of body paragraphs, or repeats of numbered clauses: two clauses repeated in
+/// order are a copied list, not a coincidence), or at least `RepeatRun.lines` lines of any shape (a table or a
 /// list of short lines printed twice): "a heading and one paragraph" repeated is not evidence enough, when unsure,
 /// keep. Neighbours are counted among non-blank paragraphs (`ordinal`), so blank lines do not matter.
 ///
@@ -45,7 +47,8 @@ extension ParagraphDeduplicator {
         var shape: ParagraphShape
     }
 
-    /// A held paragraph: a short repeat of `original`, a copy removed with `reason`, or a blank one (neither).
+    /// A held paragraph: a repeat of `original` waiting for its run, a copy removed with `reason`, or a blank one
+    /// (neither).
     struct PendingParagraph {
         var paragraph: Paragraph
         var original: KeptParagraph?
@@ -56,8 +59,8 @@ extension ParagraphDeduplicator {
     enum Verdict {
         /// Removed as a repeat of `original` with this reason.
         case copy(KeptParagraph, String)
-        /// A short line repeating `original`: held until its neighbours decide.
-        case shortRepeat(KeptParagraph)
+        /// A short line or a numbered clause repeating `original`: held until its neighbours decide.
+        case heldRepeat(KeptParagraph)
         /// Removed as seen in an earlier article (stream scope or drop list).
         case seenElsewhere(String)
         case kept(ParagraphShape)
@@ -68,11 +71,11 @@ extension ParagraphDeduplicator {
         run.add(original, isBody: original.shape != .short)
     }
 
-    /// Holds a short repeat that may open a run.
+    /// Holds a repeat that may open a run.
     func startPending(_ paragraph: Paragraph, _ original: KeptParagraph) {
         pending.append(PendingParagraph(paragraph: paragraph, original: original))
         run = RepeatRun()
-        run.add(original, isBody: false)
+        run.add(original, isBody: original.shape != .short)
     }
 
     /// A blank (or empty-key) paragraph passes, or waits behind held ones so that the order survives.
@@ -81,7 +84,7 @@ extension ParagraphDeduplicator {
         pending.append(PendingParagraph(paragraph: paragraph))
     }
 
-    /// With short repeats held: a copy or a short repeat that continues the run joins them (true: nothing more
+    /// With repeats held: a copy or a held repeat that continues the run joins them (true: nothing more
     /// to do), and once the run is evidence they go; anything else keeps them, and the caller goes on.
     func holdInRun(_ paragraph: Paragraph, _ verdict: Verdict, _ article: Article, _ emit: (Paragraph) throws -> Void) throws -> Bool {
         guard !pending.isEmpty else { return false }
@@ -89,8 +92,8 @@ extension ParagraphDeduplicator {
         case .copy(let original, let reason) where run.continues(with: original):
             noteCopy(of: original)
             pending.append(PendingParagraph(paragraph: paragraph, reason: reason))
-        case .shortRepeat(let original) where run.continues(with: original):
-            run.add(original, isBody: false)
+        case .heldRepeat(let original) where run.continues(with: original):
+            run.add(original, isBody: original.shape != .short)
             pending.append(PendingParagraph(paragraph: paragraph, original: original))
         default:
             try settlePending(removing: false, article, emit)
@@ -100,7 +103,7 @@ extension ParagraphDeduplicator {
         return true
     }
 
-    /// Releases the held paragraphs in order: copies are recorded as removed, short repeats removed when
+    /// Releases the held paragraphs in order: copies are recorded as removed, held repeats removed when
     /// `removing` (as `duplicate of ¶n`) and passed on otherwise, blank ones passed on.
     func settlePending(removing: Bool, _ article: Article, _ emit: (Paragraph) throws -> Void) throws {
         let held = pending

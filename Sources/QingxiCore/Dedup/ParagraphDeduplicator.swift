@@ -6,8 +6,8 @@
 /// - Blank paragraphs and paragraphs with an empty key pass untouched.
 /// - When unsure, keep: a removed body paragraph is lost to the reader, a kept repeat costs a glance.
 /// - Inside an article (every scope): an exact repeat of a kept paragraph is removed as `duplicate of ¶3`,
-///   except that a short line (`ParagraphShape.short`: a heading, a caption, an attribution) that repeats is
-///   removed only inside a run of repeated paragraphs (`ParagraphDeduplicator+Runs.swift`). A body paragraph
+///   except that a short line (`ParagraphShape.short`: a heading, a caption, an attribution) or a numbered clause
+///   that repeats is removed only inside a run of repeated paragraphs (`ParagraphDeduplicator+Runs.swift`). A body paragraph
 ///   that a kept body paragraph covers (`--near`, see `NearParagraphIndex`: it adds at most `nearMaxAdded`
 ///   characters) is removed as `near-duplicate of ¶5, adds 2 chars`; numbered clauses and short lines never are.
 /// - `--scope stream`: a paragraph of at least `minChars` key characters seen in an earlier article is removed
@@ -98,7 +98,7 @@ public final class ParagraphDeduplicator: Stage {
         case .copy(let original, let reason):
             noteCopy(of: original)
             article.recordRemoval(paragraph, stage: name, reason: reason)
-        case .shortRepeat(let original):
+        case .heldRepeat(let original):
             startPending(paragraph, original)
         case .seenElsewhere(let reason):
             run = RepeatRun()
@@ -114,10 +114,10 @@ public final class ParagraphDeduplicator: Stage {
     /// What happens to a paragraph with a non-empty key (nothing is recorded yet).
     private func judge(_ paragraph: Paragraph, _ key: ParagraphKey, _ article: Article) throws -> Verdict {
         if let first = articleKeys[key.hash.low], key.count >= options.articleMinChars {
-            if first.shape != .short || (run.continues(with: first) && run.isEvidence) {
+            if first.shape == .body || (run.continues(with: first) && run.isEvidence) {
                 return .copy(first, "duplicate of ¶\(first.number)")
             }
-            return .shortRepeat(first)
+            return .heldRepeat(first)
         }
         if let reason = try seenElsewhere(paragraph, key, article) { return .seenElsewhere(reason) }
         let shape = ParagraphShape.of(paragraph, keyCount: key.count)

@@ -12,9 +12,8 @@
 ///   circled or parenthesised number (① ⑴ ⒈).
 /// - `.body`: everything else.
 /// Numbered clauses and short lines are never removed as near-duplicates, and never matched against as the kept
-/// side; a short line that repeats exactly is removed only inside a run of repeated paragraphs
-/// (`ParagraphDeduplicator+Runs.swift`). A numbered clause that repeats exactly and is not short is an ordinary
-/// duplicate.
+/// side; a short line or a numbered clause that repeats exactly is removed only inside a run of repeated
+/// paragraphs (`ParagraphDeduplicator+Runs.swift`).
 enum ParagraphShape: Equatable {
     case body, numbered, short
 
