@@ -4,8 +4,8 @@
 /// Contract (docs/dedup.md, "When unsure, keep"):
 /// - `.short` (tested first, so a numbered heading such as 一、总体要求 is short): a key of fewer than
 ///   `shortKeyChars` characters (a heading, a caption, an attribution "——姓名"), a line ending in a colon (a
-///   lead-in: "X提出了以下意见："), or a key of fewer than `headingKeyChars` characters with no sentence
-///   punctuation (，。！？；、 and ASCII , ! ? ;): a heading or a table row.
+///   lead-in: "X提出了以下意见："), or a key of fewer than `headingKeyChars` characters with no punctuation that
+///   ends a sentence (。！？； and ASCII ! ? ;): a heading, a title, a table row.
 /// - `.numbered`: a numbered clause or item. After leading spaces the text starts with 第 + numeral + a unit
 ///   (条 款 章 节 项 编 篇 部, either script: 第十一条, 第3章), a bracketed numeral (（一） (1) 〔二〕 【3】), a Chinese
 ///   numeral and 、 (一、), a digit run and . ． 、 ) ） (1. 12、 3）, not followed by a digit (1.5 is a figure), or a
@@ -73,19 +73,20 @@ enum ParagraphShape: Equatable {
         return end >= 3 && t[end - 3] == 0xEF && t[end - 2] == 0xBC && t[end - 1] == 0x9A
     }
 
-    /// Whether the text holds sentence punctuation: ，。！？；、 or ASCII , ! ? ; (UTF-8: EF BC 8C/81/9F/9B, E3 80 82/81).
+    /// Whether the text holds punctuation that ends a sentence: 。！？； or ASCII ! ? ; (UTF-8: E3 80 82, EF BC
+    /// 81/9F/9B). Commas and 、 do not count: titles have them ("关于加强农村公路、桥梁和渡口安全管理的通知").
     private static func hasSentencePunctuation(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < t.count {
             switch t[i] {
-            case 0x2C, 0x21, 0x3F, 0x3B: return true
+            case 0x21, 0x3F, 0x3B: return true
             case 0xEF where i + 2 < t.count && t[i + 1] == 0xBC:
                 switch t[i + 2] {
-                case 0x8C, 0x81, 0x9F, 0x9B: return true
+                case 0x81, 0x9F, 0x9B: return true
                 default: break
                 }
             case 0xE3 where i + 2 < t.count && t[i + 1] == 0x80:
-                if t[i + 2] == 0x82 || t[i + 2] == 0x81 { return true }
+                if t[i + 2] == 0x82 { return true }
             default: break
             }
             i += 1
