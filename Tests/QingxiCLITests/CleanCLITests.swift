@@ -16,11 +16,12 @@ import Testing
     }
 
     @Test func cleanStagesAndTargetOptions() throws {
-        let input = "後來審議通過了方案。\n後來審議通過了方案。\n【責編 王某】\n"
+        // A body sentence: a short line repeated on its own would be kept.
+        let input = "後來，縣人大常委會審議通過了這個方案，並要求各部門在年底前落實到位。\n後來，縣人大常委會審議通過了這個方案，並要求各部門在年底前落實到位。\n【責編 王某】\n"
         let keep = try CLIRunner.run(["clean", "--to", "keep", "--stages", "strip,dedup"], stdin: input)
-        #expect(keep.text == "後來審議通過了方案。\n")
+        #expect(keep.text == "後來，縣人大常委會審議通過了這個方案，並要求各部門在年底前落實到位。\n")
         let convertOnly = try CLIRunner.run(["clean", "--stages", "convert"], stdin: input)
-        #expect(convertOnly.text == "后来审议通过了方案。\n后来审议通过了方案。\n【责编 王某】\n")
+        #expect(convertOnly.text == "后来，县人大常委会审议通过了这个方案，并要求各部门在年底前落实到位。\n后来，县人大常委会审议通过了这个方案，并要求各部门在年底前落实到位。\n【责编 王某】\n")
         let bad = try CLIRunner.run(["clean", "--stages", "convert,stripp"], stdin: input)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("unknown stage 'stripp'"))
@@ -50,5 +51,15 @@ import Testing
         let stream = try CLIRunner.run(["dedup", "--scope", "stream", "--explain"], stdin: input)
         #expect(stream.text == "甲篇\n\(shared)\n\u{0C}\n乙篇\n此外\n\u{0C}\n丙篇\n此外\n")
         #expect(stream.stderr.contains("(seen in article <stdin>)"))
+    }
+
+    @Test func dedupExplainsWhatANearDuplicateAdds() throws {
+        let text = try String(contentsOf: CLIRunner.repoRoot.appendingPathComponent("corpus/golden/input/dedup-trust.txt"), encoding: .utf8)
+        let r = try CLIRunner.run(["dedup", "--explain"], stdin: text)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("dedup: removed ¶23 (near-duplicate of ¶19, adds 4 chars)"))
+        #expect(r.stderr.split(separator: "\n").count == 3)
+        let off = try CLIRunner.run(["dedup", "--near", "0"], stdin: text)
+        #expect(off.text.contains("现场测试。（记者 韩冬）"))
     }
 }

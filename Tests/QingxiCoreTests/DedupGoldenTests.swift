@@ -15,7 +15,7 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    @Test(arguments: ["dedup-county-meeting", "dedup-figures"])
+    @Test(arguments: ["dedup-county-meeting", "dedup-figures", "dedup-trust"])
     func matchesExpectedOutput(name: String) throws {
         let input = try Self.read("\(Self.corpus)/input/\(name).txt")
         let expected = try Self.read("\(Self.corpus)/expected/\(name).dedup.txt")

@@ -49,7 +49,7 @@ import Testing
             let text = String(decoding: JSONValue.string(lines.joined(separator: "\n")).encoded(), as: UTF8.self)
             return #"{"id":"\#(id)","text":\#(text)}"#
         }
-        let input = [record("a", near), record("b", near + ["（本报记者 宋雨桐）"]), record("c", ["此外", "此外"])].joined(separator: "\n") + "\n"
+        let input = [record("a", near), record("b", near + ["（本报记者 宋雨桐）"]), record("c", ["此外，县里还将组织专家对全县病险水库开展一次拉网式排查。", "此外，县里还将组织专家对全县病险水库开展一次拉网式排查。"])].joined(separator: "\n") + "\n"
         var options = RecordOptions()
         options.explain = true
         let result = try TestSupport.run(input, stages: [try Self.stage { $0.nearArticleAction = .mark }], options: options)

@@ -22,8 +22,11 @@ public struct DedupOptions: Sendable {
     }
 
     public var scope: Scope = .article
-    /// In-article near-duplicate threshold (character 3-gram overlap); nil turns the test off.
+    /// In-article near-duplicate threshold: the share of the kept paragraph's key that a later one repeats, in
+    /// order (`KeyAlignment.similarity`); nil turns the test off.
     public var near: Double? = 0.9
+    /// A near-duplicate adds at most this many key characters of its own to the kept paragraph that covers it.
+    public var nearMaxAdded = 5
     /// Keys shorter than this (in key characters) are never removed as seen in another article.
     public var minChars = 10
     /// Map every digit to 0 in keys (template hunting); off by default: figures and dates make news differ.
@@ -58,6 +61,7 @@ public struct DedupOptions: Sendable {
         if let rate = bloomRate, !(rate > 0 && rate < 1) { throw QingxiError.usage("--bloom must be in (0, 1), got \(rate)") }
         if let expected, expected < 1 { throw QingxiError.usage("--expected must be positive, got \(expected)") }
         if let expected { try Self.checkMemory(expected: expected, bloomRate: bloomRate) }
+        if nearMaxAdded < 0 { throw QingxiError.usage("near-duplicates must add at least 0 characters, got \(nearMaxAdded)") }
         if minChars < 1 { throw QingxiError.usage("--min-chars must be at least 1, got \(minChars)") }
     }
 

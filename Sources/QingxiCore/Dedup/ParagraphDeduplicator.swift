@@ -4,16 +4,21 @@
 /// - Matching is on `ParagraphKey` (simplified script, width-folded, punctuation and space dropped, case
 ///   folded, digits kept unless `foldDigits`); the output is always the original paragraph.
 /// - Blank paragraphs and paragraphs with an empty key pass untouched.
-/// - Inside an article (every scope): an exact repeat of a kept paragraph is removed as
-///   `duplicate of ¶3`; a near repeat (`--near`, see `NearParagraphIndex`) as `near-duplicate of ¶5 (0.93)`.
+/// - When unsure, keep: a removed body paragraph is lost to the reader, a kept repeat costs a glance.
+/// - Inside an article (every scope): an exact repeat of a kept paragraph is removed as `duplicate of ¶3`,
+///   except that a short line (`ParagraphShape.short`: a heading, a caption, an attribution) or a numbered clause
+///   that repeats is removed only inside a run of repeated paragraphs (`ParagraphDeduplicator+Runs.swift`). A body paragraph
+///   that a kept body paragraph covers (`--near`, see `NearParagraphIndex`: it adds at most `nearMaxAdded`
+///   characters) is removed as `near-duplicate of ¶5, adds 2 chars`; numbered clauses and short lines never are.
 /// - `--scope stream`: a paragraph of at least `minChars` key characters seen in an earlier article is removed
 ///   as `seen in article X` (exact set) or `seen in an earlier article` (Bloom filter). With a `DropList`
 ///   the listed occurrences are removed instead (`listed in FILE`).
 /// - `--near-articles`: a whole article that nearly repeats an earlier one is removed
 ///   (`near-duplicate article of X (0.87)`) or marked with the annotation `duplicate_of`; see
 ///   `ParagraphDeduplicator+Articles.swift`.
-/// - Holds back: nothing, except in `--near-articles` drop mode, where each article is held until its end
-///   (up to `maxHeldBytes`).
+/// - Holds back: a short line that repeats an earlier one, and the blank lines after it, until the next
+///   paragraph says whether it sits in a repeated run; in `--near-articles` drop mode, each article until its
+///   end (up to `maxHeldBytes`).
 /// - Deterministic, and idempotent: decisions compare only with paragraphs that were kept. Exception: with
 ///   stream scope and `--near-articles`, article sketches include paragraphs removed as seen elsewhere, which a
 ///   second run does not see, so its near-article verdicts can differ (docs/dedup.md).
@@ -30,9 +35,12 @@ public final class ParagraphDeduplicator: Stage {
     var lsh: MinHashLSH?
 
     // Per-article state.
-    var articleKeys: [UInt64: Int] = [:]
+    var articleKeys: [UInt64: KeptParagraph] = [:]
     var nearIndex = NearParagraphIndex()
-    var keptNumbers: [Int] = []
+    var nearKept: [KeptParagraph] = []
+    var ordinal = 0
+    var run = RepeatRun()
+    var pending: [PendingParagraph] = []
     var pendingKeys: [KeyHash] = []
     var sketch = MinHashSketch()
     var held: [Paragraph] = []
@@ -66,7 +74,9 @@ public final class ParagraphDeduplicator: Stage {
     public func begin(_ article: Article) throws {
         articleKeys.removeAll(keepingCapacity: true)
         nearIndex.reset()
-        keptNumbers.removeAll(keepingCapacity: true)
+        nearKept.removeAll(keepingCapacity: true)
+        (ordinal, run) = (0, RepeatRun())
+        pending.removeAll(keepingCapacity: true)
         pendingKeys.removeAll(keepingCapacity: true)
         sketch.reset()
         held.removeAll(keepingCapacity: true)
@@ -79,26 +89,55 @@ public final class ParagraphDeduplicator: Stage {
     public func process(_ paragraph: Paragraph, of article: Article, emit: (Paragraph) throws -> Void) throws {
         // A blank paragraph has an empty key, like one of punctuation only: both pass untouched.
         let key = keyMaker.key(of: paragraph)
-        if key.isEmpty { return try pass(paragraph, emit) }
+        if key.isEmpty { return try passOrHold(paragraph, emit) }
+        ordinal += 1
         if options.scope == .stream && key.count >= options.minChars { pendingKeys.append(key.hash) }
-        if let first = articleKeys[key.hash.low], key.count >= options.articleMinChars {
-            return article.recordRemoval(paragraph, stage: name, reason: "duplicate of ¶\(first)")
-        }
-        if let reason = try seenElsewhere(paragraph, key, article) {
+        let verdict = try judge(paragraph, key, article)
+        if try holdInRun(paragraph, verdict, article, emit) { return }
+        switch verdict {
+        case .copy(let original, let reason):
+            noteCopy(of: original)
+            article.recordRemoval(paragraph, stage: name, reason: reason)
+        case .heldRepeat(let original):
+            startPending(paragraph, original)
+        case .seenElsewhere(let reason):
+            run = RepeatRun()
             if lsh != nil { sketch.add(key: key.scalars) }
-            return article.recordRemoval(paragraph, stage: name, reason: reason)
+            article.recordRemoval(paragraph, stage: name, reason: reason)
+        case .kept(let shape):
+            run = RepeatRun()
+            keep(paragraph, key, shape)
+            try pass(paragraph, emit)
         }
-        if let threshold = options.near, let match = nearIndex.lookUp(key.scalars, threshold: threshold) {
-            let similarity = Self.twoDecimals(match.similarity)
-            return article.recordRemoval(paragraph, stage: name, reason: "near-duplicate of ¶\(keptNumbers[match.entry]) (\(similarity))")
+    }
+
+    /// What happens to a paragraph with a non-empty key (nothing is recorded yet).
+    private func judge(_ paragraph: Paragraph, _ key: ParagraphKey, _ article: Article) throws -> Verdict {
+        if let first = articleKeys[key.hash.low], key.count >= options.articleMinChars {
+            if first.shape == .body || (run.continues(with: first) && run.isEvidence) {
+                return .copy(first, "duplicate of ¶\(first.number)")
+            }
+            return .heldRepeat(first)
         }
+        if let reason = try seenElsewhere(paragraph, key, article) { return .seenElsewhere(reason) }
+        let shape = ParagraphShape.of(paragraph, keyCount: key.count)
+        if shape == .body, let threshold = options.near,
+           let match = nearIndex.lookUp(key.scalars, threshold: threshold, maxAdded: options.nearMaxAdded) {
+            let added = match.alignment.added
+            return .copy(nearKept[match.entry], "near-duplicate of ¶\(nearKept[match.entry].number), adds \(added) char\(added == 1 ? "" : "s")")
+        }
+        return .kept(shape)
+    }
+
+    /// Remembers a kept paragraph for the exact and near tests.
+    private func keep(_ paragraph: Paragraph, _ key: ParagraphKey, _ shape: ParagraphShape) {
         if lsh != nil { sketch.add(key: key.scalars) }
-        if key.count >= options.articleMinChars { articleKeys[key.hash.low] = paragraph.number }
-        if options.near != nil {
+        let kept = KeptParagraph(number: paragraph.number, ordinal: ordinal, shape: shape)
+        if key.count >= options.articleMinChars { articleKeys[key.hash.low] = kept }
+        if options.near != nil && shape == .body {
             nearIndex.addLastLookedUp()
-            keptNumbers.append(paragraph.number)
+            nearKept.append(kept)
         }
-        try pass(paragraph, emit)
     }
 
     /// The reason a paragraph counts as seen in an earlier article, or nil.
@@ -113,7 +152,7 @@ public final class ParagraphDeduplicator: Stage {
     }
 
     /// Emits a kept paragraph, or holds it while the article may still turn out to be a near-duplicate.
-    private func pass(_ paragraph: Paragraph, _ emit: (Paragraph) throws -> Void) throws {
+    func pass(_ paragraph: Paragraph, _ emit: (Paragraph) throws -> Void) throws {
         guard holding else { return try emit(paragraph) }
         held.append(paragraph)
         heldBytes += paragraph.text.utf8.count + 1
@@ -125,6 +164,7 @@ public final class ParagraphDeduplicator: Stage {
     }
 
     public func end(_ article: Article, emit: (Paragraph) throws -> Void) throws {
+        try settlePending(removing: false, article, emit)
         let duplicate = try judgeArticle(article, emit: emit)
         if !duplicate { rememberKeys(of: article) }
         for p in held { try emit(p) }

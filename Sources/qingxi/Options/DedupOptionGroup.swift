@@ -6,7 +6,7 @@ struct DedupOptionGroup: ParsableArguments {
     @Option(help: "article: repeats inside each article; stream: also paragraphs seen in earlier articles.")
     var scope: DedupOptions.Scope = .article
 
-    @Option(help: ArgumentHelp("In-article near-duplicate threshold on character 3-gram overlap (0 turns it off).", valueName: "threshold"))
+    @Option(help: ArgumentHelp("In-article near-duplicates: share of the kept paragraph a later one repeats in order (0 turns it off).", valueName: "threshold"))
     var near = 0.9
 
     @Option(name: .customLong("min-chars"), help: ArgumentHelp("Stream scope: shorter keys are never removed as seen elsewhere.", valueName: "n"))
