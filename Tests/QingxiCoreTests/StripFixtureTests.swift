@@ -16,7 +16,7 @@ import Testing
             .filter { $0.hasSuffix(".txt") }.sorted()
     }
 
-    @Test(arguments: ["strip-tail", "strip-page"])
+    @Test(arguments: ["strip-tail", "strip-page", "strip-news-page", "strip-policy"])
     func outputMatchesGolden(_ name: String) throws {
         let (kept, _) = try runStage(try builtInStripper(), lines: try Self.lines(of: "golden/input/\(name).txt"))
         let expected = try Corpus.text("golden/expected/\(name).strip.txt")
@@ -41,6 +41,33 @@ import Testing
         #expect(article.meta.contains { $0 == ("source", "清河新闻网") })
         #expect(article.meta.contains { $0 == ("editor", "赵红梅") })
         #expect(Set(article.removed.map(\.reason)).isSuperset(of: ["page-chrome", "navigation", "footer"]))
+    }
+
+    /// A whole news page: the headline and its deck stay (and are the metadata title and subtitle) between a
+    /// breadcrumb and share buttons; a schedule of short lines in the body stays; related links and the
+    /// comment thread after the body go.
+    @Test func newsPageKeepsHeadlineDeckAndScheduleAndLosesTheThread() throws {
+        let (kept, article) = try runStage(try builtInStripper(), lines: try Self.lines(of: "golden/input/strip-news-page.txt"))
+        #expect(article.meta.contains { $0 == ("title", "清河县启动第二批老旧小区改造") })
+        #expect(article.meta.contains { $0 == ("subtitle", "——涉及38个小区1.2万户居民，年底前完工") })
+        #expect(kept.contains { $0.text == "城南片区 5月8日" })
+        let thread = article.removed.filter { $0.reason == "comment-widget" }.map(\.text)
+        #expect(thread.contains("支持！我们小区早就该改了，希望施工期间注意安全，别影响老人孩子出行。"))
+    }
+
+    /// A government document page: the metadata table goes to metadata, and the title, the 主送 line, the
+    /// signature, the annex title and every row of the annex table stay.
+    @Test func policyDocumentKeepsItsAnnexAndGivesItsMetadataTable() throws {
+        let (kept, article) = try runStage(try builtInStripper(), lines: try Self.lines(of: "golden/input/strip-policy.txt"))
+        let texts = Set(kept.map(\.text))
+        for line in ["安远县人民政府办公室关于印发安远县2023年春耕生产工作方案的通知", "各乡（镇）人民政府，县政府各部门，县属、驻县各单位：",
+                     "安远县人民政府办公室", "2023年3月21日", "附件", "合计\t11.20\t4.50"] {
+            #expect(texts.contains(line), "\(line) was removed")
+        }
+        #expect(article.meta.contains { $0 == ("index_no", "360726-2023-00157") })
+        #expect(article.meta.contains { $0 == ("doc_number", "安府办字〔2023〕9号") })
+        #expect(article.meta.contains { $0 == ("title", "安远县人民政府办公室关于印发安远县2023年春耕生产工作方案的通知") })
+        #expect(Set(article.removed.map(\.reason)) == ["navigation", "doc-meta", "footer"])
     }
 
     /// An original title glued to the front of a body line and a photo credit glued to its end are both cut in
