@@ -86,6 +86,7 @@ struct ArticleLines {
                 }
                 line.endsSentence = counted.punctuation > 0 && LineFeatures.endsSentence(folded)
                 line.startsItem = LineFeatures.startsItem(folded)
+                line.labelPrefix = counted.units <= 40 && LineFeatures.hasLabelPrefix(folded)
             }
             return matcher.candidates(in: folded, length: counted.length, scratch: scratch)
         }

@@ -30,7 +30,7 @@ enum LineClass: Equatable {
         if line.metaLike { self = .transparent; return }
         let f = line.features
         if Self.isProse(line) { self = .good; return }
-        if Self.isChrome(f, tokens: line.tokens) { self = .bad; return }
+        if Self.isChrome(f, tokens: line.tokens) || line.labelPrefix && f.units <= 40 { self = .bad; return }
         if line.timestamp { self = .short; return }
         self = f.units >= Self.nearGoodUnits ? .nearGood : .short
     }
@@ -61,9 +61,12 @@ enum LineClass: Equatable {
     static let longProseUnits = 40
 
     /// Link separators (breadcrumbs "首页 > 新闻 > 正文", "A | B | C", "首页 / 社会"), a menu of short words
-    /// separated by spaces, or symbols with no text at all.
+    /// separated by spaces, symbols with no text at all, or a number alone (a counter: 6390).
     static func isChrome(_ f: LineFeatures, tokens: Int) -> Bool {
         if f.units == 0 { return f.length > 0 && f.punctuation == 0 }
+        if f.han == 0 && f.digits == f.alphanumerics && f.digits <= 10 && f.length <= 12 && f.punctuation == 0 {
+            return true
+        }
         if f.linkMarks >= 2 && f.units <= 40 { return true }
         if f.linkMarks >= 1 && f.units <= 12 && f.sentenceEnds == 0 { return true }
         return f.punctuation == 0 && f.digits == 0 && tokens >= 4 && f.units <= 4 * tokens

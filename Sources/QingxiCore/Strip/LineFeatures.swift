@@ -164,4 +164,15 @@ struct LineFeatures: Equatable {
         }
         return year && colon
     }
+
+    /// A short label and a bar before the rest (课程 | 标题, 轻松一刻|标题, 数读丨标题): a section's teaser link.
+    static func hasLabelPrefix(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
+        var han = 0
+        for i in 0..<min(text.count, 8) {
+            let c = text[i]
+            if c == 0x7C || c == 0x4E28 { return han >= 1 && i + 1 < text.count }  // | 丨
+            if c >= 0x4E00 && c <= 0x9FFF { han += 1 } else if c != 0x20 { return false }
+        }
+        return false
+    }
 }

@@ -40,6 +40,8 @@ struct ParagraphClassifier {
         var tokens = 0
         var endsSentence = false
         var startsItem = false
+        /// Starts with a short label and a bar (课程 | 标题): a section's teaser link.
+        var labelPrefix = false
         /// A time, a byline, a source line or a dateline (a metadata rule matches it): no evidence either way.
         var metaLike = false
     }

@@ -145,7 +145,8 @@ struct StripPlan {
             var entry = ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: false,
                                                  protected: line.isProtected, timestamp: line.isTimestamp,
                                                  key: line.repeatKey, tokens: line.tokens,
-                                                 endsSentence: line.endsSentence, startsItem: line.startsItem)
+                                                 endsSentence: line.endsSentence, startsItem: line.startsItem,
+                                                 labelPrefix: line.labelPrefix)
             if let reason = line.removalReason {
                 entry.removed = true
                 entry.furniture = rules.isFurniture(reason)
