@@ -6119,11 +6119,11 @@ doc-meta	drop	any	100	^\s*(?:发布时间|发布日期|更新日期|更新时间
 doc-meta	drop	head	80	^\s*(?:地址|联络人|联系人|承办人|联络电话|联系电话|传真|电子信箱|电子邮件)\s*[：:]
 # --- A time alone before the body (2023年5月8日 10:00, 2024-01-24 12:08 HKT, 13：24, 00：05 更新时间): when the
 # article was published. At the tail a date is a document's date of signature, which stays.
-time	drop	head	40	^\s*(?<published>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
-time	drop	head	40	^\s*(?<published>\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
-time	drop	head	40	^\s*(?<published>\d{4}/\d{1,2}/\d{1,2}(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
-time	drop	head	24	^\s*(?<published>\d{1,2}:\d{2}(?::\d{2})?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
-time	drop	head	24	^\s*(?<published>\d{1,2}：\d{2}(?:：\d{2})?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
+time	drop	head	24	^\s*(?<published>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
+time	drop	head	28	^\s*(?<published>\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
+time	drop	head	28	^\s*(?<published>\d{4}/\d{1,2}/\d{1,2}(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
+time	drop	head	14	^\s*(?<published>\d{1,2}:\d{2}(?::\d{2})?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
+time	drop	head	14	^\s*(?<published>\d{1,2}：\d{2}(?:：\d{2})?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$
 
 # --- Original title: （原标题：…） alone, or glued before the body text on one line
 original-title	cut	any	*	^\s*[（(【\[]\s*原(?:标)?题\s*[：:]\s*(?<original_title>[^）)】\]]{1,100})[）)】\]]
@@ -6185,7 +6185,7 @@ navigation	drop	any	20	^\s*(?:回上页|友善列印|列印本页|回首页|回�
 navigation	drop	any	60	^[^。，！？]+\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\s*$
 navigation	drop	head	24	^\s*\h{2,16}(?:门户网站|全球资讯网|政府网|政府信息公开)\s*$
 # --- Comment widgets
-comment-widget	thread	any	30	^\s*[【\[]?(?:热门评论|最新评论|全部评论|网友评论|精彩评论|评论区|热门跟贴|最新跟贴|全部跟贴|热门跟帖|最新跟帖|精选留言|最新留言|读者留言|网友留言|网友回应|网友迴响|读者回应|留言板|\h{1,5}(?:评论|跟贴|跟帖|留言)\s*[（(]?\s*\d+\s*(?:条|则)?\s*[)）]?)[】\]]?\s*[：:（(]?\s*\d*\s*(?:条|则|人)?\s*[)）]?\s*$
+comment-widget	thread	any	16	^\s*[【\[]?(?:热门评论|最新评论|全部评论|网友评论|精彩评论|评论区|热门跟贴|最新跟贴|全部跟贴|热门跟帖|最新跟帖|精选留言|最新留言|读者留言|网友留言|网友回应|网友迴响|读者回应|留言板|\h{1,5}(?:评论|跟贴|跟帖|留言)\s*[（(]?\s*\d+\s*(?:条|则)?\s*[)）]?)[】\]]?\s*[：:（(]?\s*\d*\s*(?:条|则|人)?\s*[)）]?\s*$
 comment-widget	drop	any	30	^\s*(?:跟贴|跟帖|评论|参与|发贴|发帖|发表评论|我要评论|写评论|网友评论|查看评论|全部评论|热门评论|最新评论|举报|举报此人|侵权投诉)\s*[：:]?\s*\d*\s*(?:条|人)?\s*$
 comment-widget	drop	any	80	网友评论仅供|网友评论.{0,6}(?:仅代表|不代表)|不表明.{0,8}立场|跟贴广场|手机发跟贴|目前没有(?:热门)?跟贴|\d+\s*条评论|查看更多跟贴|文明上网|理性发言
 

@@ -85,8 +85,11 @@ struct ArticleLines {
                     line.tokens = LineFeatures.tokens(folded)
                 }
                 line.endsSentence = counted.punctuation > 0 && LineFeatures.endsSentence(folded)
-                line.startsItem = LineFeatures.startsItem(folded)
-                line.labelPrefix = counted.units <= 40 && LineFeatures.hasLabelPrefix(folded)
+                // A sentence is prose whatever it starts with; a bar is a link mark.
+                if !line.endsSentence || counted.units < LineClass.nearGoodUnits {
+                    line.startsItem = LineFeatures.startsItem(folded)
+                }
+                line.labelPrefix = counted.linkMarks == 1 && counted.units <= 40 && LineFeatures.hasLabelPrefix(folded)
             }
             return matcher.candidates(in: folded, length: counted.length, scratch: scratch)
         }

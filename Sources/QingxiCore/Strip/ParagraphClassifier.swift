@@ -60,6 +60,11 @@ struct ParagraphClassifier {
     /// The indices of lines to remove as page chrome (empty when the text is not a page dump).
     func chromeLines(_ lines: [Line]) -> [Int] {
         var classes = lines.map(LineClass.init)
+        // Only bad lines count as evidence, and the passes below only turn undecided lines bad: when there are
+        // too few of both (an article of paragraphs), the text is no page dump, whatever the passes find.
+        var possible = 0
+        for c in classes where c == .bad || c == .nearGood || c == .short { possible += 1 }
+        guard possible >= pageChromeLines else { return [] }
         markTables(&classes, lines)
         markRepeats(&classes, lines)
         markTeaserRuns(&classes, lines)

@@ -176,7 +176,7 @@ struct StripPlan {
 
     /// A line a metadata rule will remove or keep (a time, a byline, a source, a dateline), whatever its position.
     private func isMetaLike(_ line: StripLine) -> Bool {
-        article.hits[line.hits].contains { rules.isMetadata($0.rule) }
+        !line.hits.isEmpty && article.hits[line.hits].contains { rules.isMetadata($0.rule) }
     }
 
     /// Protects the headline and deck `HeadlineFinder` finds (as `.headline` verdicts and protected lines of the
