@@ -42,8 +42,11 @@ struct ParagraphClassifier {
         var startsItem = false
         /// Starts with a short label and a bar (课程 | 标题): a section's teaser link.
         var labelPrefix = false
-        /// A time, a byline, a source line or a dateline (a metadata rule matches it): no evidence either way.
+        /// A time, a byline, a source line or a dateline (a metadata rule matches it, or a bare time): no
+        /// evidence either way.
         var metaLike = false
+        /// A metadata rule matches the line (it will take the line and its metadata: the classifier leaves it).
+        var metaRule = false
     }
 
     /// Fewest lines of chrome evidence for the text to count as a page dump.
@@ -84,7 +87,13 @@ struct ParagraphClassifier {
                     && neighbour(of: i, step: 1, classes) == .bad {
                     chrome.append(i)
                 }
-            case .good, .transparent:
+            case .transparent:
+                // A bare time no rule takes (a teaser's date, a comment's time) goes with chrome around it.
+                if lines[i].timestamp && !lines[i].metaRule && hasProse
+                    && neighbour(of: i, step: -1, classes) == .bad && neighbour(of: i, step: 1, classes) == .bad {
+                    chrome.append(i)
+                }
+            case .good:
                 break
             }
         }

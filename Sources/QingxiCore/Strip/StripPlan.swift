@@ -151,7 +151,8 @@ struct StripPlan {
                 entry.removed = true
                 entry.furniture = rules.isFurniture(reason)
             }
-            entry.metaLike = line.isTimestamp || isMetaLike(line)
+            entry.metaRule = isMetaLike(line)
+            entry.metaLike = line.isTimestamp || entry.metaRule
             input.append(entry)
         }
         markHeadline(&input)
