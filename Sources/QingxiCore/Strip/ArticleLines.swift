@@ -84,7 +84,9 @@ struct ArticleLines {
                 if counted.spaces >= 2 && (counted.punctuation == 0 || counted.digits > 0) {
                     line.tokens = LineFeatures.tokens(folded)
                 }
-                line.endsSentence = counted.punctuation > 0 && LineFeatures.endsSentence(folded)
+                let end = counted.punctuation > 0 ? LineFeatures.sentenceEnd(folded) : 0
+                line.endsSentence = end > 0
+                line.endsStatement = end == 2
                 // A sentence is prose whatever it starts with; a bar is a link mark.
                 if !line.endsSentence || counted.units < LineClass.nearGoodUnits {
                     line.startsItem = LineFeatures.startsItem(folded)

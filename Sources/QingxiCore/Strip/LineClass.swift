@@ -44,18 +44,22 @@ enum LineClass: Equatable {
     /// Han text with at least two sentence or clause marks, one per 20 units or more, no more than one
     /// link-like separator, and ending as a sentence ends (a headline or teaser may hold a comma, but does not
     /// end with 。); from `longProseUnits` on, the ending is not asked (a crawl may glue a widget's words on).
-    /// A shorter line that ends a sentence after a clause mark is prose too (a line of a poem, a short answer).
+    /// A shorter line that ends a statement after a clause mark is prose too (a line of a poem, a short answer);
+    /// one that ends with ！ or ？ is, from `proseUnits` on (a shorter one is a headline's shape as often).
     static func isProse(_ line: ParagraphClassifier.Line) -> Bool {
-        isProse(line.features, endsSentence: line.endsSentence)
+        isProse(line.features, endsSentence: line.endsSentence, endsStatement: line.endsStatement)
     }
 
-    static func isProse(_ f: LineFeatures, endsSentence: Bool) -> Bool {
+    static func isProse(_ f: LineFeatures, endsSentence: Bool, endsStatement: Bool) -> Bool {
         guard f.han * 2 >= f.units, f.punctuation >= 2, f.punctuation * 20 >= f.units, f.linkMarks <= 1 else {
             return false
         }
         if f.units >= longProseUnits { return true }
-        return endsSentence && f.units >= nearGoodUnits
+        return endsStatement && f.units >= nearGoodUnits || endsSentence && f.units >= proseUnits
     }
+
+    /// Units from which a line ending with ！ or ？ after a clause mark is prose.
+    static let proseUnits = 25
 
     /// Units from which a punctuated line is prose whatever its ending.
     static let longProseUnits = 40

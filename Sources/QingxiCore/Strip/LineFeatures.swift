@@ -94,21 +94,23 @@ struct LineFeatures: Equatable {
         return count
     }
 
-    /// The last character other than white space and closing quotes or brackets is 。！？…；： (or ASCII ! ? ;):
-    /// a sentence, or a lead-in to what follows (a 主送 line, "X提出以下意见：").
-    static func endsSentence(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
+    /// How the line ends, past white space and closing quotes or brackets: 2 for a statement or a lead-in to
+    /// what follows (。…；： or ASCII ;, as a 主送 line or "X提出以下意见："), 1 for a question or an exclamation
+    /// (！？ ! ?, which headlines end with too), 0 for anything else.
+    static func sentenceEnd(_ text: UnsafeBufferPointer<UInt32>) -> UInt8 {
         var i = text.count - 1
         while i >= 0 {
             switch text[i] {
             case 0x20, 0x09, 0x3000, 0xA0, 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29: i -= 1
             default:
                 switch text[i] {
-                case 0x3002, 0xFF01, 0xFF1F, 0x2026, 0xFF1B, 0x21, 0x3F, 0x3B, 0xFF1A: return true
-                default: return false
+                case 0x3002, 0x2026, 0xFF1B, 0x3B, 0xFF1A: return 2
+                case 0xFF01, 0xFF1F, 0x21, 0x3F: return 1
+                default: return 0
                 }
             }
         }
-        return false
+        return 0
     }
 
     /// Starts with a list marker: a digit or Han numeral followed by 、 . ． ) ）, a bracketed number （一） (1),

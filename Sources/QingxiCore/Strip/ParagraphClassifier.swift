@@ -39,6 +39,7 @@ struct ParagraphClassifier {
         /// Words separated by white space (counted for lines of at most `LineFeatures.menuUnits` units, else 0).
         var tokens = 0
         var endsSentence = false
+        var endsStatement = false
         var startsItem = false
         /// Starts with a short label and a bar (课程 | 标题): a section's teaser link.
         var labelPrefix = false
@@ -51,12 +52,17 @@ struct ParagraphClassifier {
 
     /// Fewest lines of chrome evidence for the text to count as a page dump.
     var pageChromeLines = 5
+    /// Fewest medium lines in a run of undecided lines for it to be a body without punctuation.
+    var unpunctuatedBodyLines = 10
     /// Fewest rows with the same number of cells for them to be a table.
     var tableRows = 3
     /// Fewest one-word lines in a run for it to be a menu.
     var menuRunLines = 4
     /// Fewest headline-shaped lines in a run for it to be a teaser list.
     var teaserRunLines = 3
+    /// Most: a longer run of headline-shaped lines without a break is a text written one phrase a line (a
+    /// photo blog, a poem), not links; unsure, so it is left to the context rule.
+    var teaserRunMost = 20
     /// Longest run of lines between prose that is kept as part of the body whatever it looks like.
     var gapLines = 15
 
@@ -72,7 +78,8 @@ struct ParagraphClassifier {
         markRepeats(&classes, lines)
         markTeaserRuns(&classes, lines)
         markMenuRuns(&classes, lines)
-        let inBody = gapsInBody(lines, classes)
+        var inBody = gapsInBody(lines, classes)
+        markUnpunctuatedBody(&inBody, lines, classes)
         var evidence = 0
         for (i, c) in classes.enumerated() where c == .bad && !inBody[i] { evidence += 1 }
         guard evidence >= pageChromeLines else { return [] }
@@ -152,7 +159,8 @@ struct ParagraphClassifier {
             // A list right next to prose may be the body's own (a schedule or a table after a paragraph, a list
             // of items before one): unsure, so it is left to the context rule.
             let attached = adjacent(start, -1, classes) == .good || adjacent(end - 1, 1, classes) == .good
-            if teasers >= teaserRunLines && teasers * 3 >= medium * 2 && units < proseUnits && !attached {
+            if teasers >= teaserRunLines && teasers <= teaserRunMost && teasers * 3 >= medium * 2 && units < proseUnits
+                && !attached {
                 for i in start..<end where LineClass.isTeaser(lines[i], classes[i]) { classes[i] = .bad }
             }
             start = end
@@ -187,6 +195,27 @@ struct ParagraphClassifier {
             }
             if items >= menuRunLines {
                 for i in start..<end where !lines[i].isBlank { classes[i] = .bad }
+            }
+            start = end
+        }
+    }
+
+    /// A run of undecided lines with at least `unpunctuatedBodyLines` medium lines and more text than the page's
+    /// largest stretch of prose is the page's body written one phrase a line without punctuation (a photo blog,
+    /// a poster-style article): it stays, like a gap between prose.
+    private func markUnpunctuatedBody(_ inBody: inout [Bool], _ lines: [Line], _ classes: [LineClass]) {
+        let proseUnits = largestProseRegion(lines, classes)
+        var start = 0
+        while start < lines.count {
+            guard classes[start] == .nearGood || classes[start] == .short else { start += 1; continue }
+            var end = start, medium = 0, units = 0
+            while end < lines.count, classes[end] != .good, classes[end] != .bad {
+                if classes[end] == .nearGood { medium += 1 }
+                units += lines[end].features.units
+                end += 1
+            }
+            if medium >= unpunctuatedBodyLines && units > proseUnits {
+                for i in start..<end { inBody[i] = true }
             }
             start = end
         }

@@ -30,6 +30,8 @@ struct StripLine {
     var isTimestamp = false
     /// The last character other than white space is a sentence end (。！？… or a closing quote after one).
     var endsSentence = false
+    /// It ends a statement or leads in (。…；：), not a question or an exclamation (！？).
+    var endsStatement = false
     /// Starts with a short label and a bar (课程 | 标题): a section's teaser link.
     var labelPrefix = false
     /// Starts with a list marker (1. （一） 第一条 ① 一、…): an item of a list in the body.

@@ -145,7 +145,8 @@ struct StripPlan {
             var entry = ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: false,
                                                  protected: line.isProtected, timestamp: line.isTimestamp,
                                                  key: line.repeatKey, tokens: line.tokens,
-                                                 endsSentence: line.endsSentence, startsItem: line.startsItem,
+                                                 endsSentence: line.endsSentence, endsStatement: line.endsStatement,
+                                                 startsItem: line.startsItem,
                                                  labelPrefix: line.labelPrefix)
             if let reason = line.removalReason {
                 entry.removed = true
@@ -239,7 +240,7 @@ struct StripPlan {
     }
 
     private func isProse(_ line: StripLine) -> Bool {
-        LineClass.isProse(line.features, endsSentence: line.endsSentence)
+        LineClass.isProse(line.features, endsSentence: line.endsSentence, endsStatement: line.endsStatement)
     }
 
     private func substantialBounds() -> (Int?, Int?) {
