@@ -208,13 +208,15 @@ struct ParagraphClassifier {
         var start = 0
         while start < lines.count {
             guard classes[start] == .nearGood || classes[start] == .short else { start += 1; continue }
-            var end = start, medium = 0, units = 0
+            var end = start, medium = 0, units = 0, times = 0
             while end < lines.count, classes[end] != .good, classes[end] != .bad {
                 if classes[end] == .nearGood { medium += 1 }
+                if lines[end].timestamp { times += 1 }
                 units += lines[end].features.units
                 end += 1
             }
-            if medium >= unpunctuatedBodyLines && units > proseUnits {
+            // Items with a time each are a list of links to dated articles, not a text.
+            if medium >= unpunctuatedBodyLines && units > proseUnits && times * 4 < medium {
                 for i in start..<end { inBody[i] = true }
             }
             start = end
