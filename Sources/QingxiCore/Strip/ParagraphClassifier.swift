@@ -208,15 +208,19 @@ struct ParagraphClassifier {
         var start = 0
         while start < lines.count {
             guard classes[start] == .nearGood || classes[start] == .short else { start += 1; continue }
-            var end = start, medium = 0, units = 0, times = 0
+            var end = start, medium = 0, units = 0, times = 0, punctuated = 0
             while end < lines.count, classes[end] != .good, classes[end] != .bad {
-                if classes[end] == .nearGood { medium += 1 }
+                if classes[end] == .nearGood {
+                    medium += 1
+                    if lines[end].features.punctuation > 0 { punctuated += 1 }
+                }
                 if lines[end].timestamp { times += 1 }
                 units += lines[end].features.units
                 end += 1
             }
-            // Items with a time each are a list of links to dated articles, not a text.
-            if medium >= unpunctuatedBodyLines && units > proseUnits && times * 4 < medium {
+            // Items with a time each are a list of links to dated articles, not a text; headlines with a comma
+            // or a colon are a list of links too: such a body has (almost) no punctuation at all.
+            if medium >= unpunctuatedBodyLines && units > proseUnits && times * 4 < medium && punctuated * 2 < medium {
                 for i in start..<end { inBody[i] = true }
             }
             start = end
