@@ -6196,6 +6196,10 @@ footer	drop	any	40	^\s*(?:关于我们|联系我们|广告服务|网站地图|�
 footer	drop	any	80	^\s*(?:主办|承办|主办单位|承办单位|技术支持|运维单位|网站标识码|网站识别码)\s*[：:]
 footer	drop	any	60	隐私权.{0,6}政策|资讯安全政策|资料开放宣告|著作权(?:属于|所有|归)
 footer	drop	any	100	^\s*地址\s*[：:].*(?:电话|总机|邮编|传真)
+# --- Notices Taiwan outlets must print under some stories (suicide prevention hotlines, drinking, fraud):
+# lines of their own, led by a mark (※ ◎ ★) or ending with the hotline's number
+notice	drop	any	120	^\s*[※◎★]\s*(?:珍惜生命|自杀(?:不能|解决不了|防治)|安心专线|生命线|张老师专线|饮酒过量|禁止酒驾|未满18岁禁止饮酒|未满十八岁禁止饮酒|吸烟有害健康|反诈骗|防诈骗|165反诈骗|投资一定有风险)|(?:专线|热线)\s*(?:1925|1995|1980|165|113)\s*[）)。]?\s*$
+
 # --- Inline advertising: a line headed 广告 / 推广 / 赞助, and the lone × that closes an ad box
 ad	drop	any	60	^\s*[【\[（(]?\s*(?:广告|推广|赞助|sponsored|ad)\s*[】\]）)]?(?:\s|[：:|]|$)
 ad	drop	any	2	^\s*[×✕✖]\s*$

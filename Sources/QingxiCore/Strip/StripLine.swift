@@ -86,7 +86,7 @@ public enum StripPolicy {
     public static let tailBlockLimit = 1200
     /// Categories whose lines are page furniture: chrome evidence for the page classifier.
     public static let furnitureCategories: Set<String> = [
-        "navigation", "prompt", "comment-widget", "footer", "copyright", "disclaimer", "profile", "ad",
+        "navigation", "prompt", "comment-widget", "footer", "copyright", "disclaimer", "profile", "ad", "notice",
     ]
     /// Prose lines in a row that make a body: a `thread` rule's heading counts only after one, and its thread
     /// ends before the next.
