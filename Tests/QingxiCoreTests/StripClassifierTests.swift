@@ -81,4 +81,16 @@ import Testing
         let (twice, removed) = try Self.strip(once)
         #expect(twice == once && removed.isEmpty)
     }
+
+    /// A document's title printed at the top of its page and again above the document, with a metadata table
+    /// whose values stand on lines of their own in between: the copy above the body is the title.
+    @Test func aTitleThePageRepeatsAboveTheBodyIsTheHeadline() throws {
+        let title = "清河县人民政府工作规则"
+        let lines = Self.menu + [title, "• 索引号:", "11420823MB1B2456XR/2024-00027", "• 发文字号:", "清政发〔2024〕7号",
+                                 "• 发布日期:", "2024年04月06日 16:34", title, "第一章　总则"] + Self.prose + Self.footer
+        let (kept, article) = try runStage(try builtInStripper(), lines: lines)
+        #expect(kept.map(\.text).filter { $0 == title }.count == 1)
+        #expect(article.meta.contains { $0 == ("title", title) })
+        #expect(article.meta.contains { $0 == ("doc_number", "清政发〔2024〕7号") })
+    }
 }

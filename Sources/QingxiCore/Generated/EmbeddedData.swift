@@ -6104,19 +6104,19 @@ source	drop	any	40	^[（(]?\s*(?:来源|转自)\s*[：:]?\s*(?<source>[^\s（）
 # --- Government document metadata tables (索引号, 发文机关, 成文日期, 文号…): metadata, not a reason to cut the
 # document. One rule per field, so that each value lands under its own key; a line of several fields gives the
 # first field's value, and a field alone on its line is dropped like an empty field.
-doc-meta	drop	any	80	^\s*索\s*引\s*号\s*[：:]?\s*(?<index_no>[^\s：:]*)
-doc-meta	drop	any	80	^\s*(?:主题分类|信息分类|主题类别|组配分类|体裁分类|主题词|服务对象)\s*[：:]?\s*(?<topic>[^\s：:]*)
-doc-meta	drop	any	80	^\s*(?:发文机关|发布机构|发文单位|制发机关|发布单位|公开责任部门)\s*[：:]?\s*(?<issuer>[^\s：:]*)
-doc-meta	drop	any	80	^\s*(?:成文日期|生成日期|发文日期|印发日期|签发日期)\s*[：:]?\s*(?<written_date>[^\s：:]*)
-doc-meta	drop	any	80	^\s*(?:发布日期|公开日期|实施日期|施行日期)\s*[：:]?\s*(?<published_date>[\d年月日\-/.]*)\s*(?:$|\S{2,6}\s*[：:])
-doc-meta	drop	any	80	^\s*(?:发文字号|文\s*号|发文号)\s*[：:]?\s*(?<doc_number>[^\s：:]*)
-doc-meta	drop	any	80	^\s*(?:有效性|时效性|公开方式|公开范围|公开形式|信息来源|文件状态|速别|密等及解密条件或保密期限|密等)\s*[：:]?\s*[^\s：:]*(?:$|\s)
-doc-meta	drop	any	80	^\s*标\s*题\s*[：:]\s*(?<doc_title>.{4}.*)$
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*索\s*引\s*号\s*[：:]?\s*(?<index_no>[^\s：:]*)
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*(?:主题分类|信息分类|主题类别|组配分类|体裁分类|主题词|服务对象)\s*[：:]?\s*(?<topic>[^\s：:]*)
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*(?:发文机关|发布机构|发文单位|制发机关|发布单位|公开责任部门)\s*[：:]?\s*(?<issuer>[^\s：:]*)
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*(?:成文日期|生成日期|发文日期|印发日期|签发日期)\s*[：:]?\s*(?<written_date>[^\s：:]*)
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*(?:发布日期|公开日期|实施日期|施行日期)\s*[：:]?\s*(?<published_date>[\d年月日\-/.]*)\s*(?:$|\S{2,6}\s*[：:])
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*(?:发文字号|文\s*号|发文号)\s*[：:]?\s*(?<doc_number>[^\s：:]*)
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*(?:有效性|时效性|公开方式|公开范围|公开形式|信息来源|文件状态|速别|密等及解密条件或保密期限|密等)\s*[：:]?\s*[^\s：:]*(?:$|\s)
+doc-meta	drop	any	80	^\s*[•·●▪◆]?\s*标\s*题\s*[：:]\s*(?<doc_title>.{4}.*)$
 
-doc-meta	drop	any	40	^\s*(?<doc_number>\h{1,10}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)\s*$
-doc-meta	drop	any	40	^\s*(?<doc_number>\h{1,12}令\s*第?\s*\d{1,4}\s*号)\s*$
-doc-meta	drop	any	100	^\s*(?:发布时间|发布日期|更新日期|更新时间)\s*[：:]\s*(?<published_date>[\d年月日\-/.]+)(?:\s+\S*)*$
-doc-meta	drop	head	80	^\s*(?:地址|联络人|联系人|承办人|联络电话|联系电话|传真|电子信箱|电子邮件)\s*[：:]
+doc-meta	drop	any	40	^\s*[•·●▪◆]?\s*(?<doc_number>\h{1,10}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)\s*$
+doc-meta	drop	any	40	^\s*[•·●▪◆]?\s*(?<doc_number>\h{1,12}令\s*第?\s*\d{1,4}\s*号)\s*$
+doc-meta	drop	any	100	^\s*[•·●▪◆]?\s*(?:发布时间|发布日期|更新日期|更新时间)\s*[：:]\s*(?<published_date>[\d年月日\-/.]+)(?:\s+\S*)*$
+doc-meta	drop	head	80	^\s*[•·●▪◆]?\s*(?:地址|联络人|联系人|承办人|联络电话|联系电话|传真|电子信箱|电子邮件)\s*[：:]
 # --- A time alone before the body (2023年5月8日 10:00, 2024-01-24 12:08 HKT, 13：24, 00：05 更新时间): when the
 # article was published. At the tail a date is a document's date of signature, which stays.
 time	drop	head	24	^\s*(?<published>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)\s*(?:hkt|更新|更新时间|星期.|周.)?\s*$

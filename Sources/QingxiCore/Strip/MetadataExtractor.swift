@@ -14,6 +14,9 @@ enum MetadataExtractor {
         "，", ",", "。", "、",
     ]
 
+    /// Keys an article has one value of.
+    static let unique: Set<String> = ["title", "subtitle"]
+
     /// Records the captures of `match` on `line` (its original text and matching view).
     static func record(_ match: PatternMatch, text: String, view: [UInt32], into article: Article) {
         guard !match.captures.isEmpty else { return }
@@ -28,6 +31,8 @@ enum MetadataExtractor {
             let value = clean(scalars)
             guard !value.isEmpty else { continue }
             if article.meta.contains(where: { $0.key == capture.name && $0.value == value }) { continue }
+            // An article has one headline: the first found (by `HeadlineFinder` or a rule) is kept.
+            if Self.unique.contains(capture.name), article.meta.contains(where: { $0.key == capture.name }) { continue }
             article.meta.append((capture.name, value))
         }
     }
