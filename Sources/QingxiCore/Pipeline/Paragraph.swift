@@ -68,8 +68,9 @@ public struct Paragraph: Sendable, Equatable {
     /// keywords) keep per-paragraph state of a few hundred bytes, so memory grows with the number of lines, not
     /// the bytes: a record of line breaks under `--max-record-bytes` took 200 times its size. A JSONL record or
     /// batch article over it is refused (set aside, with the count); plain text continues as a new article.
-    /// News articles have hundreds of paragraphs; 100,000 keeps any real one and bounds the stages to tens of MB.
-    public static let maxPerArticle = 100_000
+    /// News articles have hundreds of paragraphs, web page dumps thousands; 50,000 keeps any real one and bounds
+    /// the whole `clean` chain to about 50 MB (a million empty lines: 72 MB at 100,000).
+    public static let maxPerArticle = 50_000
 
     /// The message for an article over `maxPerArticle`.
     public static var overLimitMessage: String {
