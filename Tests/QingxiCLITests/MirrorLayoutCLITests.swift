@@ -31,4 +31,25 @@ import Testing
         let again = try CLIRunner.run(args + ["--resume"])
         #expect(again.status == 1 && again.stderr.contains("already complete"), "\(again.stderr)")
     }
+
+    /// A tar holding `x.txt` and `x.txt/y.txt`: the second cannot be mirrored (a file stands where its folder
+    /// would be), so it is refused, and the summary counts it in and refused, not also out.
+    @Test func anArticleRefusedForAPathClashIsNotCountedOut() throws {
+        let dir = NSTemporaryDirectory() + "qx-mirror-clash-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try write("乙文。\n", dir + "/b/x.txt")
+        try write("甲文。\n", dir + "/a/x.txt/y.txt")
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
+        tar.arguments = ["cf", dir + "/in/t.tar", "-C", dir + "/b", "x.txt", "-C", dir + "/a", "x.txt/y.txt"]
+        try tar.run()
+        tar.waitUntilExit()
+        let r = try CLIRunner.run(["batch", dir + "/in", "--out", dir + "/out", "--layout", "mirror", "--jobs", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("t.tar!x.txt/y.txt: output path clashes with another input's"), "\(r.stderr)")
+        #expect(r.stderr.contains("2 articles in, 1 out; 2 paragraphs in, 1 out"), "\(r.stderr)")
+        #expect(r.stderr.contains("rejects: 1 (refused 1)"))
+        #expect(try String(contentsOfFile: dir + "/out/t.tar/x.txt", encoding: .utf8) == "乙文。\n")
+    }
 }

@@ -31,6 +31,12 @@ final class ArticleDecoder {
             case .jsonl: decoded = record(raw, source, unit)
             }
             guard let article = decoded else { continue }
+            if article.paragraphs.count > Paragraph.maxPerArticle {  // the split stopped there: refused whole
+                let jsonl = source.form == .jsonl
+                reject(Reject(input: source.id, line: jsonl ? raw.line : nil, reason: Paragraph.overLimitMessage,
+                              kind: .oversized, record: jsonl ? raw.bytes : nil), unit)
+                continue
+            }
             unit.stats.articlesIn += 1
             unit.stats.paragraphsIn += article.paragraphs.count
             unit.articles.append(article)
@@ -83,7 +89,7 @@ final class ArticleDecoder {
     }
 
     /// A text's lines as paragraphs: LF, CRLF and a lone CR end a line; a final terminator ends the last line
-    /// (it does not start an empty one).
+    /// (it does not start an empty one). Stops after `Paragraph.maxPerArticle + 1` lines (the article is refused).
     static func lines(_ text: String) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var utf8 = text
@@ -94,7 +100,7 @@ final class ArticleDecoder {
                 let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 paragraphs.append(Paragraph(text: line, number: paragraphs.count + 1, line: paragraphs.count + 1))
             }
-            while i < bytes.count {
+            while i < bytes.count && paragraphs.count <= Paragraph.maxPerArticle {
                 let b = bytes[i]
                 if b == 0x0A || b == 0x0D {
                     emit(i)
@@ -104,7 +110,7 @@ final class ArticleDecoder {
                     i += 1
                 }
             }
-            if start < bytes.count { emit(bytes.count) }
+            if start < bytes.count && paragraphs.count <= Paragraph.maxPerArticle { emit(bytes.count) }
         }
         return paragraphs
     }

@@ -16,6 +16,9 @@ final class MirrorOutput: BatchOutput {
     private let commitBytes: Int
     private var current: OutputFile?
     private var currentArticles = 0
+    /// What the current source's units counted as written (articles, paragraphs, bytes out): taken back when
+    /// the source is refused, so that each of its articles counts once (in and refused), not also out.
+    private var currentOut = (articles: 0, paragraphs: 0, bytes: 0)
     private var groupBytes = 0
     /// Paths placed in this run: a second source landing on one of them is rejected instead of overwriting it.
     private var placed: Set<String> = []
@@ -41,9 +44,13 @@ final class MirrorOutput: BatchOutput {
             if unit.startsSource {
                 current = try tracker.directory.temporaryFile()
                 currentArticles = 0
+                currentOut = (0, 0, 0)
             }
             try current?.write(unit.output)
             currentArticles += unit.stats.articlesIn
+            currentOut.articles += unit.stats.articlesOut
+            currentOut.paragraphs += unit.stats.paragraphsOut
+            currentOut.bytes += unit.stats.bytesOut
             if unit.endsSource { try place(source, unit) }
         }
         try tracker.note(unit)
@@ -84,6 +91,10 @@ final class MirrorOutput: BatchOutput {
             unlink(file.path)
             let reject = Reject(input: source.id, reason: "output path clashes with another input's: \(conflict.path)", kind: .refused)
             unit.reject(reject)
+            // Earlier units of this source were counted already: their share comes off this last one.
+            unit.stats.articlesOut -= currentOut.articles
+            unit.stats.paragraphsOut -= currentOut.paragraphs
+            unit.stats.bytesOut -= currentOut.bytes
         }
     }
 }

@@ -59,10 +59,14 @@ public struct JSONRecord {
     }
 
     /// As `paragraphs(line:)`, and counts the text's escaped lone surrogates (replaced with U+FFFD).
+    /// More than `Paragraph.maxPerArticle` paragraphs: returns the first `maxPerArticle + 1` only (the caller
+    /// refuses the record).
     public func paragraphs(line: Int, loneSurrogates: inout Int) -> [Paragraph] {
         let utf8 = bytes.withUnsafeBufferPointer { JSONScanner.unescapedBytes($0, textRange, loneSurrogates: &loneSurrogates) }
         // Unescaping keeps well-formed bytes well-formed: an escaped lone surrogate becomes U+FFFD.
-        return utf8.withUnsafeBufferPointer { Paragraph.split($0, line: line, validated: isValidatedUTF8) }
+        return utf8.withUnsafeBufferPointer {
+            Paragraph.split($0, line: line, validated: isValidatedUTF8, limit: Paragraph.maxPerArticle)
+        }
     }
     public var title: String? { titleIndex.map(decodeString(at:)) }
 

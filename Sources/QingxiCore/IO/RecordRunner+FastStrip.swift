@@ -45,6 +45,10 @@ extension RecordRunner {
                 article = nil
                 summary.bytesIn += 2
             } else {
+                if let current = article, articleIsFull(numbering, reader) {
+                    try end(current)
+                    article = nil
+                }
                 let number = try startPlainLine(&article, &numbering, reader)
                 if stripper.process(utf8: bytes, number: number, line: reader.lineNumber) {  // validates as it reads
                     summary.bytesIn += bytes.count + 1

@@ -25,6 +25,10 @@ extension RecordRunner {
                 article = nil
                 summary.bytesIn += 2
             case .text, .oversized:
+                if let current = article, articleIsFull(numbering, reader) {
+                    try endPlainArticle(current, sink: sink)
+                    article = nil
+                }
                 let number = try startPlainLine(&article, &numbering, reader)
                 guard case .text(let text) = line else { continue }  // an oversized line keeps its number
                 try chain.process(Paragraph(text: text, number: number, line: reader.lineNumber), of: article!, sink: sink)
@@ -58,6 +62,16 @@ extension RecordRunner {
         try chain.begin(article)
         try printer!.begin(article)
         return article
+    }
+
+    /// True (with a warning) when the open article has `Paragraph.maxPerArticle` lines: the caller ends it and
+    /// the next line begins a new one, so that the stages holding a whole article (strip, dedup, keywords) stay bounded. Every line is
+    /// still read and written; the output gains an article break (a form feed line) there.
+    func articleIsFull(_ numbering: PlainTextNumbering, _ reader: LineReader) -> Bool {
+        guard numbering.paragraph >= Paragraph.maxPerArticle else { return false }
+        messages.line("qingxi: \(reader.name):\(reader.lineNumber): warning: article of more than "
+            + "\(Paragraph.maxPerArticle) lines (the limit of paragraphs per article); the rest continues as a new article")
+        return true
     }
 
     func endPlainArticle(_ article: Article, sink: (Paragraph) throws -> Void) throws {
@@ -97,6 +111,12 @@ extension RecordRunner {
             article.previous = record.previousAnnotations
             var lone = 0
             let paragraphs = record.paragraphs(line: line, loneSurrogates: &lone)
+            if paragraphs.count > Paragraph.maxPerArticle {  // as a malformed record: ends the run, or set aside
+                let error = QingxiError.badData(file: reader.name, line: line, message: Paragraph.overLimitMessage)
+                guard options.skipMalformed else { throw error }
+                try reject(outcome.1, error)
+                continue
+            }
             if lone > 0 { try reportLoneSurrogates(lone, file: reader.name, line: line) }
             try runArticle(article, paragraphs: paragraphs, record: record)
         }

@@ -39,7 +39,11 @@ public struct Paragraph: Sendable, Equatable {
     /// `String` by `Character` is several times slower.
     /// `validated`: `utf8` is known to be well-formed, and so is each piece (cut at ASCII bytes): the strings are
     /// made without checking it again.
-    public static func split(_ utf8: UnsafeBufferPointer<UInt8>, line: Int, validated: Bool = false) -> [Paragraph] {
+    /// `limit`: stop after `limit + 1` paragraphs, so that a caller refusing an article longer than the limit
+    /// (`Paragraph.maxPerArticle`) never holds more than that: a paragraph costs a few hundred bytes across the
+    /// stages, so 32 million line breaks would take gigabytes.
+    public static func split(_ utf8: UnsafeBufferPointer<UInt8>, line: Int, validated: Bool = false,
+                             limit: Int = .max) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var start = 0
         var i = 0
@@ -52,11 +56,25 @@ public struct Paragraph: Sendable, Equatable {
         while let next = LineReader.firstBreak(in: utf8, from: i, to: utf8.count) {
             i = next
             add(i)
+            if paragraphs.count > limit { return paragraphs }
             i += (utf8[i] == 0x0D && i + 1 < utf8.count && utf8[i + 1] == 0x0A) ? 2 : 1
             start = i
         }
         add(utf8.count)
         return paragraphs
+    }
+
+    /// The most paragraphs (lines) one article may have. Stages that need the whole article (strip, dedup,
+    /// keywords) keep per-paragraph state of a few hundred bytes, so memory grows with the number of lines, not
+    /// the bytes: a record of line breaks under `--max-record-bytes` took 200 times its size. A JSONL record or
+    /// batch article over it is refused (set aside, with the count); plain text continues as a new article.
+    /// News articles have hundreds of paragraphs, web page dumps thousands; 50,000 keeps any real one and bounds
+    /// the whole `clean` chain to about 50 MB (a million empty lines: 72 MB at 100,000).
+    public static let maxPerArticle = 50_000
+
+    /// The message for an article over `maxPerArticle`.
+    public static var overLimitMessage: String {
+        "text of more than \(maxPerArticle) lines, over the limit of paragraphs per article"
     }
 
     /// True when the paragraph holds nothing but white space.
