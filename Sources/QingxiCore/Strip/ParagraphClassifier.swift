@@ -13,12 +13,14 @@
 ///    line on each side (skipping other undecided and transparent lines; the text's edges count as chrome) is
 ///    chrome. A heading, a list, a table row or a signature next to prose stays.
 /// 3. a `bad` line is chrome; but every line of a short gap between prose (a table, a list, a separator
-///    inside the body) stays, unless a furniture rule removed a line of that gap.
+///    inside the body) stays, unless a furniture rule removed a line of that gap, and so does a long run of
+///    unpunctuated medium lines that outweighs the page's prose (a body written one phrase a line).
+/// Runs add evidence (`ParagraphClassifier+Runs`): one-word menus, teaser lists; rows of a table are protected.
+/// A bare time no rule takes goes when chrome stands on both sides of it.
 ///
 /// Removal needs positive evidence, so the classifier removes nothing at all unless the text looks like a
 /// page dump (at least `pageChromeLines` lines of chrome evidence: its own or lines a furniture rule removed,
-/// outside the body's gaps), and undecided lines are removed
-/// only when the page has prose somewhere. A `good` line — prose — is never removed here; only an explicit
+/// outside the body's gaps), and undecided lines are removed only when the page has prose somewhere. A `good` line — prose — is never removed here; only an explicit
 /// rule removes prose. Deterministic; running it on the lines it keeps finds no page (the chrome evidence
 /// outside the body is gone), which keeps the stage idempotent.
 struct ParagraphClassifier {
@@ -28,7 +30,7 @@ struct ParagraphClassifier {
         var isBlank: Bool
         /// Already removed by a rule or profile: not removed again.
         var removed: Bool
-        /// Kept whatever the classifier thinks (a dateline).
+        /// Kept whatever the classifier thinks (a dateline, a headline, a document's title).
         var protected: Bool
         var timestamp: Bool
         /// A hash of the line's text (0 for none), to find lines the page repeats.
