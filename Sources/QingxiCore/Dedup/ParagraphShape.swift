@@ -6,10 +6,8 @@
 ///   `shortKeyChars` characters (a heading, a caption, an attribution "——姓名"), a line ending in a colon (a
 ///   lead-in: "X提出了以下意见："), or a key of fewer than `headingKeyChars` characters with no punctuation that
 ///   ends a sentence (。！？； and ASCII ! ? ;): a heading, a title, a table row.
-/// - `.numbered`: a numbered clause or item. After leading spaces the text starts with 第 + numeral + a unit
-///   (条 款 章 节 项 编 篇 部, either script: 第十一条, 第3章), a bracketed numeral (（一） (1) 〔二〕 【3】), a Chinese
-///   numeral and 、 (一、), a digit run and . ． 、 ) ） (1. 12、 3）, not followed by a digit (1.5 is a figure), or a
-///   circled or parenthesised number (① ⑴ ⒈).
+/// - `.numbered`: a numbered clause or item: after leading spaces the text opens with an `ItemNumber` (第十一条,
+///   （一）, 一、, 1., ①).
 /// - `.body`: everything else.
 /// Numbered clauses and short lines are never removed as near-duplicates, and never matched against as the kept
 /// side; a short line or a numbered clause that repeats exactly is removed only inside a run of repeated
@@ -33,7 +31,7 @@ enum ParagraphShape: Equatable {
         if keyCount < headingKeyChars && !hasSentencePunctuation(text) { return .short }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: numberPrefix) { opening in
             let count = openingScalars(text, into: opening)
-            return isNumbered(UnsafeBufferPointer(rebasing: opening[0..<count])) ? .numbered : .body
+            return ItemNumber.opens(UnsafeBufferPointer(rebasing: opening[0..<count])) ? .numbered : .body
         }
     }
 
@@ -50,7 +48,7 @@ enum ParagraphShape: Equatable {
             out[count] = scalar.value
             count += 1
             // Most paragraphs open with a character no number starts with: one scalar decides.
-            if count == 1 && !mayOpenNumber(scalar.value) { break }
+            if count == 1 && !ItemNumber.mayOpen(scalar.value) { break }
         }
         return count
     }
@@ -94,49 +92,5 @@ enum ParagraphShape: Equatable {
         return false
     }
 
-    /// Whether the text opens with a clause or item number.
-    private static func isNumbered(_ t: UnsafeBufferPointer<UInt32>) -> Bool {
-        let start = 0
-        let first = t[start]
-        if (0x2460...0x249B).contains(first) { return true }  // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛
-        if first == 0x7B2C {  // 第
-            let end = numeralRun(t, from: start + 1, chinese: true)
-            return end > start + 1 && end < t.count && clauseUnits.contains(t[end])
-        }
-        if let close = brackets[first] {
-            let end = numeralRun(t, from: start + 1, chinese: true)
-            return end > start + 1 && end < t.count && t[end] == close
-        }
-        let chineseEnd = numeralRun(t, from: start, chinese: true)
-        let digitEnd = numeralRun(t, from: start, chinese: false)
-        if digitEnd > start, digitEnd == chineseEnd, digitEnd < t.count, digitMarks.contains(t[digitEnd]) {
-            return !(digitEnd + 1 < t.count && isDigit(t[digitEnd + 1]))
-        }
-        return chineseEnd > start && chineseEnd < t.count && t[chineseEnd] == 0x3001  // 一、
-    }
-
-    /// The end of the run of numerals starting at `i`: digits (ASCII or full-width), plus Chinese numerals when
-    /// `chinese` is set.
-    private static func numeralRun(_ t: UnsafeBufferPointer<UInt32>, from i: Int, chinese: Bool) -> Int {
-        var end = i
-        while end < t.count, isDigit(t[end]) || (chinese && chineseNumerals.contains(t[end])) { end += 1 }
-        return end
-    }
-
-    private static func mayOpenNumber(_ v: UInt32) -> Bool {
-        v == 0x7B2C || brackets[v] != nil || isDigit(v) || chineseNumerals.contains(v) || (0x2460...0x249B).contains(v)
-    }
-
-    private static func isDigit(_ v: UInt32) -> Bool { (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) }
-
     private static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 }
-
-    /// 〇零一二三四五六七八九十百千两.
-    private static let chineseNumerals: Set<UInt32> = Set("〇零一二三四五六七八九十百千两".unicodeScalars.map(\.value))
-    /// 条條款章节節项項编編篇部.
-    private static let clauseUnits: Set<UInt32> = Set("条條款章节節项項编編篇部".unicodeScalars.map(\.value))
-    /// . ． 、 ) ）
-    private static let digitMarks: Set<UInt32> = [0x2E, 0xFF0E, 0x3001, 0x29, 0xFF09]
-    /// Opening bracket → closing bracket: （） () 〔〕 【】 [].
-    private static let brackets: [UInt32: UInt32] = [0xFF08: 0xFF09, 0x28: 0x29, 0x3014: 0x3015, 0x3010: 0x3011, 0x5B: 0x5D]
 }

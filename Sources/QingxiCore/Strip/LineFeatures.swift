@@ -113,40 +113,12 @@ struct LineFeatures: Equatable {
         return 0
     }
 
-    /// Starts with a list marker: a digit or Han numeral followed by 、 . ． ) ）, a bracketed number （一） (1),
-    /// a circled number ①, or 第…条/章/节/款.
+    /// Starts, after leading spaces, with a list or clause number (`ItemNumber`).
     static func startsItem(_ text: UnsafeBufferPointer<UInt32>) -> Bool {
         var i = 0
-        while i < text.count, text[i] == 0x20 || text[i] == 0x3000 || text[i] == 0x09 { i += 1 }
-        guard i < text.count else { return false }
-        let first = text[i]
-        if first >= 0x2460 && first <= 0x2473 { return true }                    // ① … ⑳
-        if first == 0x7B2C {                                                     // 第N条 / 章 / 节 / 款
-            var j = i + 1
-            while j < text.count, j - i <= 6, isNumeral(text[j]) { j += 1 }
-            guard j > i + 1 && j < text.count else { return false }
-            switch text[j] {
-            case 0x6761, 0x7AE0, 0x8282, 0x6B3E: return true
-            default: return false
-            }
-        }
-        var j = i
-        if first == 0xFF08 || first == 0x28 { j += 1 }                         // （ (
-        let start = j
-        while j < text.count, j - start < 4, isNumeral(text[j]) { j += 1 }
-        guard j > start, j < text.count else { return false }
-        switch text[j] {
-        case 0x3001, 0x2E, 0xFF0E, 0x29, 0xFF09: return true                     // 、 . ． ) ）
-        default: return false
-        }
-    }
-
-    private static func isNumeral(_ c: UInt32) -> Bool {
-        switch c {
-        case 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6:
-            return true
-        default: return false
-        }
+        while i < text.count, text[i] == 0x20 || text[i] == 0x3000 || text[i] == 0x09 || text[i] == 0xA0 { i += 1 }
+        guard i < text.count, ItemNumber.mayOpen(text[i]) else { return false }
+        return ItemNumber.opens(UnsafeBufferPointer(rebasing: text[i...]))
     }
 
     /// A short line that gives a date and a time among a few words (钛科技 2024-05-11 10:27, 2024年04月21日 22:47
