@@ -75,7 +75,7 @@ struct ArticleLines {
                                    text: () -> String, context: StripContext) -> StripLine {
         let quick = context.quickFold
         guard !quick.isBlank else { return StripLine() }
-        var line = StripLine(features: counted, isBlank: false, isTimestamp: false, repeatKey: quick.repeatKey)
+        var line = StripLine(shape: LineShape(features: counted, isBlank: false, repeatKey: quick.repeatKey))
         let scratch = context.scratch, matcher = context.matcher
         let candidates = quick.withFolded { folded in
             line.isTimestamp = counted.isTimestamp(folded) || counted.isDateLine(folded)

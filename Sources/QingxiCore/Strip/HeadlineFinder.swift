@@ -52,9 +52,9 @@ struct HeadlineFinder {
     private func repeatedBeforeBody(from start: Int, to firstProse: Int?, _ lines: [Line]) -> Int? {
         guard let firstProse, start < firstProse else { return nil }
         for i in stride(from: firstProse - 1, through: max(start, 0), by: -1) {
-            let key = lines[i].key
+            let key = lines[i].repeatKey
             guard key != 0, !lines[i].removed, isHeadlineShaped(lines[i]) else { continue }
-            if lines.indices.contains(where: { $0 != i && lines[$0].key == key }) { return i }
+            if lines.indices.contains(where: { $0 != i && lines[$0].repeatKey == key }) { return i }
         }
         return nil
     }

@@ -31,7 +31,7 @@ enum LineClass: Equatable {
         let f = line.features
         if Self.isProse(line) { self = .good; return }
         if Self.isChrome(f, tokens: line.tokens) || line.labelPrefix && f.units <= 40 { self = .bad; return }
-        if line.timestamp { self = .short; return }
+        if line.isTimestamp { self = .short; return }
         self = f.units >= Self.nearGoodUnits ? .nearGood : .short
     }
 
@@ -47,10 +47,11 @@ enum LineClass: Equatable {
     /// A shorter line that ends a statement after a clause mark is prose too (a line of a poem, a short answer);
     /// one that ends with ！ or ？ is, from `proseUnits` on (a shorter one is a headline's shape as often).
     static func isProse(_ line: ParagraphClassifier.Line) -> Bool {
-        isProse(line.features, endsSentence: line.endsSentence, endsStatement: line.endsStatement)
+        isProse(line.shape)
     }
 
-    static func isProse(_ f: LineFeatures, endsSentence: Bool, endsStatement: Bool) -> Bool {
+    static func isProse(_ shape: LineShape) -> Bool {
+        let f = shape.features, endsSentence = shape.endsSentence, endsStatement = shape.endsStatement
         guard f.han * 2 >= f.units, f.punctuation >= 2, f.punctuation * 20 >= f.units, f.linkMarks <= 1 else {
             return false
         }

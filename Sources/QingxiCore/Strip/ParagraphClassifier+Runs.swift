@@ -96,7 +96,7 @@ extension ParagraphClassifier {
                     medium += 1
                     if lines[end].features.punctuation > 0 { punctuated += 1 }
                 }
-                if lines[end].timestamp { times += 1 }
+                if lines[end].isTimestamp { times += 1 }
                 units += lines[end].features.units
                 end += 1
             }

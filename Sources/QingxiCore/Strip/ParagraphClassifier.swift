@@ -24,32 +24,24 @@
 /// rule removes prose. Deterministic; running it on the lines it keeps finds no page (the chrome evidence
 /// outside the body is gone), which keeps the stage idempotent.
 struct ParagraphClassifier {
-    /// One line as the classifier sees it.
+    /// One line as the classifier sees it: its shape, and what the rules decided of it.
+    @dynamicMemberLookup
     struct Line {
-        var features: LineFeatures
-        var isBlank: Bool
+        var shape: LineShape
         /// Already removed by a rule or profile: not removed again.
-        var removed: Bool
+        var removed = false
         /// Kept whatever the classifier thinks (a dateline, a headline, a document's title).
-        var protected: Bool
-        var timestamp: Bool
-        /// A hash of the line's text (0 for none), to find lines the page repeats.
-        var key: Int = 0
+        var protected = false
         /// Removed by a rule whose lines are page furniture (navigation, prompts, comments, footers…): chrome
         /// evidence for the neighbours. Lines removed as metadata (captions, sources) are not.
         var furniture = false
-        /// Words separated by white space (counted for lines of at most `LineFeatures.menuUnits` units, else 0).
-        var tokens = 0
-        var endsSentence = false
-        var endsStatement = false
-        var startsItem = false
-        /// Starts with a short label and a bar (课程 | 标题): a section's teaser link.
-        var labelPrefix = false
         /// A time, a byline, a source line or a dateline (a metadata rule matches it, or a bare time): no
         /// evidence either way.
         var metaLike = false
         /// A metadata rule matches the line (it will take the line and its metadata: the classifier leaves it).
         var metaRule = false
+
+        subscript<T>(dynamicMember path: KeyPath<LineShape, T>) -> T { shape[keyPath: path] }
     }
 
     /// Fewest lines of chrome evidence for the text to count as a page dump.
@@ -98,7 +90,7 @@ struct ParagraphClassifier {
                 }
             case .transparent:
                 // A bare time no rule takes (a teaser's date, a comment's time) goes with chrome around it.
-                if lines[i].timestamp && !lines[i].metaRule && hasProse
+                if lines[i].isTimestamp && !lines[i].metaRule && hasProse
                     && neighbour(of: i, step: -1, classes) == .bad && neighbour(of: i, step: 1, classes) == .bad {
                     chrome.append(i)
                 }
@@ -113,10 +105,10 @@ struct ParagraphClassifier {
     /// are prose (a body paragraph printed twice is the dedup stage's business).
     private func markRepeats(_ classes: inout [LineClass], _ lines: [Line]) {
         var table = RepeatCounter(capacity: lines.count)
-        for line in lines where !line.isBlank && !line.removed && line.key != 0 { table.add(line.key) }
+        for line in lines where !line.isBlank && !line.removed && line.repeatKey != 0 { table.add(line.repeatKey) }
         guard table.anyRepeated else { return }
         for (i, line) in lines.enumerated()
-        where line.key != 0 && !line.removed && !line.protected && table.count(of: line.key) > 1 {
+        where line.repeatKey != 0 && !line.removed && !line.protected && table.count(of: line.repeatKey) > 1 {
             if classes[i] == .nearGood || classes[i] == .short { classes[i] = .bad }
         }
     }

@@ -1,6 +1,7 @@
 /// What the stripper knows about one line of an article, and the verdict the phases of `StripPlan` reach:
 /// plain values only (the line's text, hits and matching view are held column-wise by `ArticleLines`), so
 /// that deciding and copying lines costs no reference counting.
+@dynamicMemberLookup
 struct StripLine {
     /// Why a line was removed.
     enum Reason: Equatable {
@@ -24,24 +25,8 @@ struct StripLine {
         case removed(Reason, hit: Int?)
     }
 
-    var features = LineFeatures()
-    var isBlank = true
-    /// A bare time (2023-05-08 10:30) or a short line giving a date and a time (`LineFeatures.isDateLine`).
-    var isTimestamp = false
-    /// The last character other than white space is a sentence end (。！？… or a closing quote after one).
-    var endsSentence = false
-    /// It ends a statement or leads in (。…；：), not a question or an exclamation (！？).
-    var endsStatement = false
-    /// Starts with a short label and a bar (课程 | 标题): a section's teaser link.
-    var labelPrefix = false
-    /// Starts with a list marker (1. （一） 第一条 ① 一、…): an item of a list in the body.
-    var startsItem = false
-    /// Words separated by white space, counted for lines of at most `LineFeatures.menuUnits` units (menus,
-    /// table rows), else 0.
-    var tokens = 0
-    /// A hash of a short line's bytes, for the classifier to find lines a page repeats (see
-    /// `QuickFold.repeatKey`); 0 for blank and long lines, which it does not compare.
-    var repeatKey = 0
+    /// What the line shows by itself (its counts and shape), read by the rules' limits and the classifier.
+    var shape = LineShape()
     /// The line's rule hits: `ArticleLines.hits[hits]`, in rule order.
     var hits: Range<Int> = 0..<0
     /// Where the line's matching view is in `ArticleLines.views`; -1 when it has none (a blank line, and a
@@ -53,6 +38,11 @@ struct StripLine {
     var kept: Range<Int>?
     var cuts: Range<Int> = 0..<0
     var verdict: Verdict = .keep
+
+    subscript<T>(dynamicMember path: WritableKeyPath<LineShape, T>) -> T {
+        get { shape[keyPath: path] }
+        set { shape[keyPath: path] = newValue }
+    }
 
     var isRemoved: Bool {
         if case .removed = verdict { return true }
@@ -74,8 +64,31 @@ struct StripLine {
 
     /// True for a kept line with enough Han characters and punctuation to anchor the body (see `StripPolicy`).
     var isSubstantial: Bool {
-        !isBlank && !isRemoved && features.han >= StripPolicy.substantialHan && features.punctuation > 0
+        !shape.isBlank && !isRemoved && shape.features.han >= StripPolicy.substantialHan && shape.features.punctuation > 0
     }
+}
+
+/// What one line shows by itself, counted once when it is read (`ArticleLines.describe`): what the rules' limits,
+/// the page classifier and the headline finder read of it.
+struct LineShape {
+    var features = LineFeatures()
+    var isBlank = true
+    /// A bare time (2023-05-08 10:30) or a short line giving a date and a time (`LineFeatures.isDateLine`).
+    var isTimestamp = false
+    /// The last character other than white space is a sentence end (。！？… or a closing quote after one).
+    var endsSentence = false
+    /// It ends a statement or leads in (。…；：), not a question or an exclamation (！？).
+    var endsStatement = false
+    /// Starts with a short label and a bar (课程 | 标题): a section's teaser link.
+    var labelPrefix = false
+    /// Starts with a list marker (1. （一） 第一条 ① 一、…): an item of a list in the body.
+    var startsItem = false
+    /// Words separated by white space, counted for lines of at most `LineFeatures.menuUnits` units (menus,
+    /// table rows), else 0.
+    var tokens = 0
+    /// A hash of a short line's bytes, for the classifier to find lines a page repeats (see
+    /// `QuickFold.repeatKey`); 0 for blank and long lines, which it does not compare.
+    var repeatKey = 0
 }
 
 /// Thresholds of the strip stage, in one place.

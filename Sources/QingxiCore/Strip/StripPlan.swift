@@ -142,12 +142,7 @@ struct StripPlan {
         var input: [ParagraphClassifier.Line] = []
         input.reserveCapacity(lines.count)
         for line in lines {
-            var entry = ParagraphClassifier.Line(features: line.features, isBlank: line.isBlank, removed: false,
-                                                 protected: line.isProtected, timestamp: line.isTimestamp,
-                                                 key: line.repeatKey, tokens: line.tokens,
-                                                 endsSentence: line.endsSentence, endsStatement: line.endsStatement,
-                                                 startsItem: line.startsItem,
-                                                 labelPrefix: line.labelPrefix)
+            var entry = ParagraphClassifier.Line(shape: line.shape, protected: line.isProtected)
             if let reason = line.removalReason {
                 entry.removed = true
                 entry.furniture = rules.isFurniture(reason)
@@ -240,7 +235,7 @@ struct StripPlan {
     }
 
     private func isProse(_ line: StripLine) -> Bool {
-        LineClass.isProse(line.features, endsSentence: line.endsSentence, endsStatement: line.endsStatement)
+        LineClass.isProse(line.shape)
     }
 
     private func substantialBounds() -> (Int?, Int?) {
