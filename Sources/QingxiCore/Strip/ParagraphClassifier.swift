@@ -35,11 +35,11 @@ struct ParagraphClassifier {
         /// Removed by a rule whose lines are page furniture (navigation, prompts, comments, footers…): chrome
         /// evidence for the neighbours. Lines removed as metadata (captions, sources) are not.
         var furniture = false
-        /// A time, a byline, a source line or a dateline (a metadata rule matches it, or a bare time): no
-        /// evidence either way.
-        var metaLike = false
         /// A metadata rule matches the line (it will take the line and its metadata: the classifier leaves it).
         var metaRule = false
+        /// A time, a byline, a source line or a dateline (a metadata rule matches it, or a bare time): no
+        /// evidence either way.
+        var metaLike: Bool { metaRule || shape.isTimestamp }
 
         subscript<T>(dynamicMember path: KeyPath<LineShape, T>) -> T { shape[keyPath: path] }
     }

@@ -148,7 +148,6 @@ struct StripPlan {
                 entry.furniture = rules.isFurniture(reason)
             }
             entry.metaRule = isMetaLike(line)
-            entry.metaLike = line.isTimestamp || entry.metaRule
             input.append(entry)
         }
         markHeadline(&input)
